@@ -1,0 +1,16 @@
+namespace LlmCourse.Core.Content;
+
+/// <summary>
+/// The course as the site serves it at one moment: built once per content change, never mutated,
+/// swapped atomically. Requests read it; nothing on the request path parses Markdown.
+/// </summary>
+/// <param name="Course">The parsed course.</param>
+/// <param name="Revision">Hash over every item's revision: changes whenever any content changes.</param>
+/// <param name="Errors">Problems found while loading; the items they affect keep their last good version.</param>
+public sealed record CourseSnapshot(Course Course, string Revision, IReadOnlyList<ContentError> Errors)
+{
+    public Week? FindWeek(int number) => Course.Weeks.FirstOrDefault(w => w.Number == number);
+
+    /// <summary>Weeks learners may see at <paramref name="now"/>, in order.</summary>
+    public IEnumerable<Week> VisibleWeeks(DateTimeOffset now) => Course.Weeks.Where(w => w.IsVisibleAt(now));
+}
