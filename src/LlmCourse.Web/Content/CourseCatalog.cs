@@ -1,0 +1,33 @@
+using LlmCourse.Core.Content;
+
+namespace LlmCourse.Web.Content;
+
+/// <summary>
+/// What a visitor may see of the course right now: only published weeks whose release time has passed.
+/// Every page and API asks here, so a hidden week cannot leak through one of them.
+/// </summary>
+public sealed class CourseCatalog(CourseStore store, TimeProvider clock)
+{
+    public CourseSnapshot Snapshot => store.Current;
+
+    public Course Course => store.Current.Course;
+
+    public IReadOnlyList<Week> VisibleWeeks()
+    {
+        var now = clock.GetUtcNow();
+        return [.. store.Current.VisibleWeeks(now)];
+    }
+
+    public Week? FindWeek(int number)
+    {
+        var week = store.Current.FindWeek(number);
+        return week is not null && week.IsVisibleAt(clock.GetUtcNow()) ? week : null;
+    }
+
+    public (Week Week, CourseItem Item)? FindItem(int weekNumber, string itemId)
+    {
+        var week = FindWeek(weekNumber);
+        var item = week?.FindItem(itemId);
+        return week is null || item is null ? null : (week, item);
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmCourse.Web.Data;
+
+/// <remarks>
+/// Instants are stored as UTC <see cref="DateTime"/>: SQLite can order and compare those (ISO text),
+/// while it cannot translate DateTimeOffset comparisons; PostgreSQL maps them to timestamptz.
+/// </remarks>
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+{
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Data.Common;
+using LlmCourse.Web.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace LlmCourse.Web.Hosting;
+
+public static class PersistenceExtensions
+{
+    /// <summary>
+    /// EF Core on SQLite (default: <c>data/llmcourse.db</c> under the content root) or PostgreSQL
+    /// (<c>Database:Provider=Postgres</c>), both served by the same hand-written migrations.
+    /// </summary>
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
+    {
+        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var connectionString = builder.Configuration.GetConnectionString("Default");
+        builder.Services.AddSingleton<DatabaseState>();
+
+        builder.Services.AddDbContext<AppDbContext>(options =>
+        {
+            switch (provider.ToUpperInvariant())
+            {
+                case "SQLITE":
+                    if (string.IsNullOrWhiteSpace(connectionString))
+                    {
+                        var folder = Path.Combine(builder.Environment.ContentRootPath, "data");
+                        Directory.CreateDirectory(folder);
+                        connectionString = $"Data Source={Path.Combine(folder, "llmcourse.db")}";
+                    }
+
+                    options.UseSqlite(connectionString);
+                    options.AddInterceptors(SqlitePragmas.Instance);
+                    break;
+                case "POSTGRES":
+                    if (string.IsNullOrWhiteSpace(connectionString))
+                    {
+                        throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+                    }
+
+                    options.UseNpgsql(connectionString);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
+            }
+
+            // The hand-written migrations carry no model snapshot; the schema test compares the migrated
+            // database with the model instead, on both providers.
+            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        });
+        return builder;
+    }
+
+    /// <summary>Applies pending migrations before the server starts taking requests.</summary>
+    public static async Task MigrateDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await db.Database.MigrateAsync();
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers proceed while one writer commits; the setting is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        app.Services.GetRequiredService<DatabaseState>().Migrated = true;
+    }
+
+    /// <summary>
+    /// Per-connection SQLite settings. synchronous=NORMAL is safe with WAL (a power cut may lose the last
+    /// commits but never corrupts the file) and avoids an fsync per transaction.
+    /// </summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            if (connection is not SqliteConnection)
+            {
+                return;
+            }
+
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>Whether the database is migrated and ready; read by the health check.</summary>
+public sealed class DatabaseState
+{
+    private volatile bool _migrated;
+
+    public bool Migrated
+    {
+        get => _migrated;
+        set => _migrated = value;
+    }
+}

@@ -1,0 +1,28 @@
+namespace LlmCourse.Web.Hosting;
+
+public static class SecurityHeadersExtensions
+{
+    /// <summary>
+    /// Headers on every response. The policy allows no inline script or style at all: every behaviour is
+    /// a same-origin ES module. Only the embed view may be framed by other sites.
+    /// </summary>
+    public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            var embeddable = context.Request.Path.StartsWithSegments("/embed");
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy =
+                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+                "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; " +
+                (embeddable ? "frame-ancestors *" : "frame-ancestors 'none'");
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
+            headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+            if (!embeddable)
+            {
+                headers.XFrameOptions = "DENY";
+            }
+
+            return next(context);
+        });
+}

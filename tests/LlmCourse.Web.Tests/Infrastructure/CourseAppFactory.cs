@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace LlmCourse.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a private copy of the course and a fresh SQLite file, so tests may edit content and
+/// write data without affecting each other or the repository.
+/// </summary>
+public class CourseAppFactory : WebApplicationFactory<Program>
+{
+    public CourseAppFactory()
+    {
+        WorkDir = Path.Combine(Path.GetTempPath(), "llmcourse-tests", Guid.NewGuid().ToString("N"));
+        ContentDir = Path.Combine(WorkDir, "content");
+        RepoPaths.CopyTree(RepoPaths.Content, ContentDir);
+        DatabasePath = Path.Combine(WorkDir, "test.db");
+    }
+
+    public string WorkDir { get; }
+
+    public string ContentDir { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Extra settings a test class wants (applied last).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Content:Path", ContentDir);
+        builder.UseSetting("Content:ReloadDelay", "00:00:00.100");
+        builder.UseSetting("Database:Provider", "Sqlite");
+        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        try
+        {
+            Directory.Delete(WorkDir, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the host is removed with the temp folder later.
+        }
+    }
+}
