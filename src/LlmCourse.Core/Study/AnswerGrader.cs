@@ -33,8 +33,9 @@ public sealed record WrittenAnswerGrade(bool Correct, WrittenMatch Match, int Di
 /// <remarks>
 /// <para>Both the answer and the expected text are normalised first: Unicode compatibility forms are folded and
 /// accents dropped (NFKD, combining marks removed, so "café" = "cafe" and "ﬁne" = "fine"); letters are
-/// lower-cased; punctuation becomes a space; runs of whitespace become one space; the ends are trimmed; and a
-/// leading article "a", "an" or "the" is dropped. Symbols such as + = &lt; &gt; are kept.</para>
+/// lower-cased; punctuation becomes a space; a symbol (+ = &lt; …) stands as its own word; runs of whitespace
+/// become one space; the ends are trimmed; and a
+/// leading article "a", "an" or "the" is dropped.</para>
 /// <para>The answer is accepted when the normalised texts are equal, or when their optimal-string-alignment
 /// distance (Damerau–Levenshtein with adjacent transpositions, each edit costing 1) is within the allowance set
 /// by the expected text's normalised length: 1 edit up to 8 characters, 2 up to 20, and 10 % of the length
@@ -49,6 +50,17 @@ public sealed record WrittenAnswerGrade(bool Correct, WrittenMatch Match, int Di
 public static class AnswerGrader
 {
     private static readonly HashSet<string> _articles = ["a", "an", "the"];
+
+    // Latin letters with diacritics and ligatures, lower case, to plain ASCII: the fold NFKD plus dropping combining
+    // marks gives (generated from the Unicode data for U+00C0..U+024F and U+FB00..U+FB06). Needed because the
+    // projects run with InvariantGlobalization, where string.Normalize leaves non-ASCII text unchanged.
+    private const string _foldFrom =
+        "àáâãäåçèéêëìíîïñòóôõöùúûüýÿāăąćĉċčďēĕėęěĝğġģĥĩīĭįĵķĺļľńņňōŏőŕŗřśŝşšţťũūŭůűųŵŷźżžſơưǎǐǒǔǖǘǚǜǟǡǧǩǫǭǰǵǹǻȁȃȅȇȉȋȍȏȑȓȕȗșțȟȧȩȫȭȯȱȳøđħłŧıðŋƀ";
+
+    private const string _foldTo =
+        "aaaaaaceeeeiiiinooooouuuuyyaaaccccdeeeeegggghiiiijklllnnnooorrrssssttuuuuuuwyzzzsouaiouuuuuaagkoojgnaaaeeiioorruusthaeooooyodhltidnb";
+
+    private static readonly Dictionary<char, string> _folds = BuildFolds();
 
     private static readonly HashSet<string> _stopWords =
     [
@@ -105,8 +117,10 @@ public static class AnswerGrader
         var decomposed = text.Normalize(NormalizationForm.FormKD);
         var builder = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
-        foreach (var c in decomposed)
+        foreach (var raw in decomposed)
         {
+            // Full-width ASCII forms (U+FF01..U+FF5E) read as their ASCII letters, digits and signs.
+            var c = raw is >= '\uFF01' and <= '\uFF5E' ? (char)(raw - 0xFEE0) : raw;
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.Format)
             {
@@ -119,13 +133,23 @@ public static class AnswerGrader
                 continue;
             }
 
-            if (pendingSpace)
+            // A symbol stands as its own word, so "p=0.9" and "p = 0.9" read the same.
+            var isSymbol = char.IsSymbol(c);
+            if ((pendingSpace || isSymbol) && builder.Length > 0 && builder[^1] != ' ')
             {
                 builder.Append(' ');
-                pendingSpace = false;
             }
 
-            builder.Append(char.ToLowerInvariant(c));
+            pendingSpace = isSymbol;
+            var lower = char.ToLowerInvariant(c);
+            if (_folds.TryGetValue(lower, out var folded))
+            {
+                builder.Append(folded);
+            }
+            else
+            {
+                builder.Append(lower);
+            }
         }
 
         var normal = builder.ToString();
@@ -179,6 +203,21 @@ public static class AnswerGrader
         }
 
         return previous[b.Length];
+    }
+
+    private static Dictionary<char, string> BuildFolds()
+    {
+        var folds = new Dictionary<char, string>
+        {
+            ['ĳ'] = "ij", ['ǆ'] = "dz", ['ǉ'] = "lj", ['ǌ'] = "nj", ['ǳ'] = "dz", ['ﬀ'] = "ff", ['ﬁ'] = "fi", ['ﬂ'] = "fl",
+            ['ﬃ'] = "ffi", ['ﬄ'] = "ffl", ['ﬅ'] = "st", ['ﬆ'] = "st", ['æ'] = "ae", ['œ'] = "oe", ['ß'] = "ss", ['þ'] = "th",
+        };
+        for (var i = 0; i < _foldFrom.Length; i++)
+        {
+            folds[_foldFrom[i]] = _foldTo[i].ToString();
+        }
+
+        return folds;
     }
 
     private static WrittenMatch Compare(string given, string expected, int distance)
