@@ -143,6 +143,28 @@ public sealed class FsrsSchedulerTests
         Assert.True(back.Due - lapse.Card.Due >= TimeSpan.FromDays(1));
     }
 
+    // The parameter set of py-fsrs test_custom_scheduler_args. With w17·w18 = 0.70 a late lapse is capped by
+    // S / e^(w17·w18), the FSRS-6 rule that a lapse never leaves more stability than a same-day Again.
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(30, true)]
+    public void Review_LateLapse_IsCappedBySameDayCeiling(int daysLate, bool capped)
+    {
+        double[] parameters =
+        [
+            0.1456, 0.4186, 1.1104, 4.1315, 5.2417, 1.3098, 0.8975, 0.0010, 1.5674, 0.0567, 0.9661,
+            2.0275, 0.1592, 0.2446, 1.5071, 0.2272, 2.8755, 1.234, 0.56789, 0.1437, 0.2,
+        ];
+        var scheduler = new FsrsScheduler(new FsrsOptions(Parameters: parameters, DesiredRetention: 0.85, MaximumInterval: 3650));
+        var card = scheduler.Review(NewCard(), Rating.Good, _start).Card;
+        var ceiling = card.Stability!.Value / Math.Exp(1.234 * 0.56789);
+
+        var lapsed = scheduler.Review(card, Rating.Again, _start.AddDays(daysLate)).Card;
+
+        Assert.True(lapsed.Stability <= ceiling + 1e-12);
+        Assert.Equal(capped, Math.Abs(lapsed.Stability!.Value - ceiling) < 1e-12);
+    }
+
     [Fact]
     public void Review_NoLearningSteps_GoesStraightToReview()
     {
