@@ -218,7 +218,7 @@ public static class CourseMarkdown
         {
             var alt = new StringBuilder();
             AppendText(alt, link);
-            link.ReplaceBy(new LiteralInline(alt.ToString()));
+            link.ReplaceBy(new LiteralInline(alt.ToString()), copyChildren: false);
             return;
         }
 
@@ -240,7 +240,7 @@ public static class CourseMarkdown
         var url = autolink.IsEmail ? "mailto:" + autolink.Url : autolink.Url;
         if (!IsAllowedUrl(url))
         {
-            autolink.ReplaceBy(new LiteralInline(autolink.Url));
+            autolink.ReplaceBy(new LiteralInline(autolink.Url), copyChildren: false);
         }
         else if (IsExternal(url))
         {
