@@ -1,0 +1,78 @@
+namespace LlmCourse.Core.Content;
+
+/// <summary>What every item's front matter gives, already checked.</summary>
+internal sealed record ItemHeader(ItemKind Kind, string Id, string Title, string Summary, IReadOnlyList<string> Tags, string SourceFile, string Markdown, string Revision);
+
+/// <summary>The outcome of parsing one item file: the item when the file is sound, and its problems.</summary>
+/// <param name="IdLine">Line of the front matter <c>id</c> (or 1): where a clash of ids in the week is reported.</param>
+internal sealed record ParsedItem(CourseItem? Item, int IdLine, IReadOnlyList<ContentError> Errors);
+
+/// <summary>Parses an item file of any kind: front matter first, then the body by the rules of its kind.</summary>
+internal static class ItemParser
+{
+    private static readonly string[] _commonKeys = ["kind", "title", "id", "summary", "tags"];
+
+    private static readonly Dictionary<string, ItemKind> _kinds = new(StringComparer.Ordinal)
+    {
+        ["lecture"] = ItemKind.Lecture,
+        ["notes"] = ItemKind.Notes,
+        ["deck"] = ItemKind.Deck,
+        ["quiz"] = ItemKind.Quiz,
+    };
+
+    /// <param name="fileId">The id taken from the file name, used when the front matter gives none.</param>
+    public static ParsedItem Parse(ContentFile file, string fileId)
+    {
+        var document = SourceDocument.Parse(file);
+        var frontMatter = FrontMatter.Read(document);
+
+        var kindText = frontMatter.RequiredString("kind");
+        ItemKind? kind = null;
+        if (kindText is not null)
+        {
+            if (_kinds.TryGetValue(kindText, out var known))
+            {
+                kind = known;
+            }
+            else
+            {
+                document.AddError(frontMatter.ValueLine("kind"), $"Unknown kind '{kindText}'. Use one of: {string.Join(", ", _kinds.Keys)}.");
+            }
+        }
+
+        string[] allowed = kind == ItemKind.Quiz ? [.. _commonKeys, .. QuizParser.SettingKeys] : _commonKeys;
+        if (kind is not null)
+        {
+            frontMatter.RejectUnknownKeys(allowed);
+        }
+
+        var title = frontMatter.RequiredString("title");
+        var id = frontMatter.String("id") ?? fileId;
+        var idLine = frontMatter.Has("id") ? frontMatter.ValueLine("id") : 1;
+        if (!Sections.IsValidId(id))
+        {
+            document.AddError(idLine, frontMatter.Has("id")
+                ? $"The id '{id}' may only use lower-case letters, digits and hyphens."
+                : $"The file name gives the id '{id}', which may only use lower-case letters, digits and hyphens; rename the file or set 'id'.");
+        }
+
+        var summary = frontMatter.String("summary") ?? "";
+        var tags = frontMatter.StringList("tags");
+
+        if (kind is null || title is null)
+        {
+            return new ParsedItem(null, idLine, document.Errors);
+        }
+
+        var header = new ItemHeader(kind.Value, id, title, summary, tags, file.Path, file.Text, ContentHash.Of(file.Text));
+        CourseItem item = kind.Value switch
+        {
+            ItemKind.Lecture => LectureParser.Parse(document, header),
+            ItemKind.Notes => NotesParser.Parse(document, header),
+            ItemKind.Deck => DeckParser.Parse(document, header),
+            _ => QuizParser.Parse(document, frontMatter, header),
+        };
+
+        return document.HasErrors ? new ParsedItem(null, idLine, document.Errors) : new ParsedItem(item, idLine, []);
+    }
+}
