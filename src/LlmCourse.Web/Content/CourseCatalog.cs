@@ -24,6 +24,10 @@ public sealed class CourseCatalog(CourseStore store, TimeProvider clock)
         return week is not null && week.IsVisibleAt(clock.GetUtcNow()) ? week : null;
     }
 
+    /// <summary>Visible items sharing tags with <paramref name="item"/>, most shared first.</summary>
+    public IReadOnlyList<ItemLocation> Related(CourseItem item, int max = 5) =>
+        store.Current.RelatedItems(item, clock.GetUtcNow(), max);
+
     public (Week Week, CourseItem Item)? FindItem(int weekNumber, string itemId)
     {
         var week = FindWeek(weekNumber);

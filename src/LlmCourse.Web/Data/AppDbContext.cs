@@ -9,6 +9,12 @@ namespace LlmCourse.Web.Data;
 /// </remarks>
 public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
 {
+    public DbSet<ItemVisit> ItemVisits => Set<ItemVisit>();
+
+    public DbSet<ItemCompletion> ItemCompletions => Set<ItemCompletion>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -25,6 +25,7 @@ public static class WebUiExtensions
         app.UseSecurityHeaders();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();

@@ -1,18 +1,22 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages;
 
-public sealed class IndexModel(CourseCatalog catalog) : PageModel
+public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : PageModel
 {
     public Course Course { get; private set; } = null!;
 
     public IReadOnlyList<Week> Weeks { get; private set; } = [];
 
-    public void OnGet()
+    public LearnerProgress Progress { get; private set; } = LearnerProgress.Empty;
+
+    public async Task OnGetAsync()
     {
         Course = catalog.Course;
         Weeks = catalog.VisibleWeeks();
+        Progress = await reader.CurrentAsync();
     }
 }

@@ -26,7 +26,7 @@ public sealed class Identity : Migration
             columns: table => new
             {
                 Id = table.Column<string>(nullable: false),
-                DisplayName = table.Column<string>(nullable: false),
+                DisplayName = table.Column<string>(maxLength: 100, nullable: false),
                 CreatedAt = table.Column<DateTime>(nullable: false),
                 UserName = table.Column<string>(maxLength: 256, nullable: true),
                 NormalizedUserName = table.Column<string>(maxLength: 256, nullable: true),

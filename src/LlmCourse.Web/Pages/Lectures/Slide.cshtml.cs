@@ -1,16 +1,19 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc;
 
 namespace LlmCourse.Web.Pages.Lectures;
 
-public sealed class SlideModel(CourseCatalog catalog) : LecturePageModel(catalog)
+public sealed class SlideModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : LecturePageModel(catalog)
 {
     public Slide Slide { get; private set; } = null!;
 
     public int Count => Lecture.Slides.Count;
 
-    public IActionResult OnGet(int number, string itemId, int slide)
+    public ItemState? State { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int number, string itemId, int slide)
     {
         if (!TryLoad(number, itemId) || slide < 1 || slide > Lecture.Slides.Count)
         {
@@ -18,7 +21,29 @@ public sealed class SlideModel(CourseCatalog catalog) : LecturePageModel(catalog
         }
 
         Slide = Lecture.Slides[slide - 1];
+        if (ProgressReader.UserId(User) is { } userId)
+        {
+            await progress.RecordSlideViewAsync(userId, Week.Number, Lecture.Id, slide, HttpContext.RequestAborted);
+            State = (await reader.CurrentAsync()).StateOf(Week.Number, Lecture);
+        }
+
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostCompleteAsync(int number, string itemId, int slide)
+    {
+        if (!TryLoad(number, itemId))
+        {
+            return NotFound();
+        }
+
+        if (ProgressReader.UserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        await progress.MarkCompleteAsync(userId, Week.Number, Lecture.Id, "manual", HttpContext.RequestAborted);
+        return Redirect(SlideUrl(Math.Clamp(slide, 1, Lecture.Slides.Count)));
     }
 
     public string SlideUrl(int n) => CourseUrls.Slide(Week.Number, Lecture.Id, n);

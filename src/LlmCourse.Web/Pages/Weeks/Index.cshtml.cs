@@ -1,15 +1,18 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Weeks;
 
-public sealed class IndexModel(CourseCatalog catalog) : PageModel
+public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : PageModel
 {
     public Week Week { get; private set; } = null!;
 
-    public IActionResult OnGet(int number)
+    public LearnerProgress Progress { get; private set; } = LearnerProgress.Empty;
+
+    public async Task<IActionResult> OnGetAsync(int number)
     {
         if (catalog.FindWeek(number) is not { } week)
         {
@@ -17,6 +20,7 @@ public sealed class IndexModel(CourseCatalog catalog) : PageModel
         }
 
         Week = week;
+        Progress = await reader.CurrentAsync();
         return Page();
     }
 }

@@ -1,12 +1,13 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Weeks;
 
 /// <summary>One item of a week. Lectures open on a slide; the other kinds render here.</summary>
-public sealed class ItemModel(CourseCatalog catalog) : PageModel
+public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : PageModel
 {
     public Week Week { get; private set; } = null!;
 
@@ -16,39 +17,53 @@ public sealed class ItemModel(CourseCatalog catalog) : PageModel
 
     public CourseItem? Next { get; private set; }
 
-    public IReadOnlyList<(Week Week, CourseItem Item)> Related { get; private set; } = [];
+    public IReadOnlyList<ItemLocation> Related { get; private set; } = [];
 
-    public IActionResult OnGet(int number, string itemId)
+    public ItemState? State { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int number, string itemId)
     {
         if (catalog.FindItem(number, itemId) is not var (week, item))
         {
             return NotFound();
         }
 
-        if (item is Lecture)
+        var state = (await reader.CurrentAsync()).StateOf(week.Number, item);
+        if (item is Lecture lecture)
         {
-            return Redirect(CourseUrls.Slide(week.Number, item.Id, 1));
+            // Opening a lecture again resumes on the last slide viewed.
+            var resume = Math.Clamp(state.LastSlide, 1, lecture.Slides.Count);
+            return Redirect(CourseUrls.Slide(week.Number, item.Id, resume));
         }
+
+        if (ProgressReader.UserId(User) is { } userId)
+        {
+            await progress.RecordVisitAsync(userId, week.Number, item.Id, HttpContext.RequestAborted);
+        }
+
+        State = state;
 
         Week = week;
         Item = item;
-        var index = IndexOf(week, item);
-        Previous = index > 0 ? week.Items[index - 1] : null;
-        Next = index < week.Items.Count - 1 ? week.Items[index + 1] : null;
-        Related = CourseNavigation.Related(catalog.VisibleWeeks(), week, item, max: 5);
+        (Previous, Next) = week.Neighbours(item.Id);
+        Related = catalog.Related(item);
         return Page();
     }
 
-    private static int IndexOf(Week week, CourseItem item)
+    /// <summary>"Mark as read" at the end of notes (and "mark complete" for any item).</summary>
+    public async Task<IActionResult> OnPostCompleteAsync(int number, string itemId)
     {
-        for (var i = 0; i < week.Items.Count; i++)
+        if (catalog.FindItem(number, itemId) is not var (week, item))
         {
-            if (ReferenceEquals(week.Items[i], item))
-            {
-                return i;
-            }
+            return NotFound();
         }
 
-        return -1;
+        if (ProgressReader.UserId(User) is not { } userId)
+        {
+            return Challenge();
+        }
+
+        await progress.MarkCompleteAsync(userId, week.Number, item.Id, "manual", HttpContext.RequestAborted);
+        return Redirect(CourseUrls.Item(week, item) + "#complete");
     }
 }

@@ -1,0 +1,106 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Encodings.Web;
+using LlmCourse.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace LlmCourse.Web.Accounts;
+
+/// <summary>
+/// Authenticates scripts that send <c>Authorization: Bearer llmc_…</c> with a personal token. The token is
+/// looked up by its SHA-256 hash; revoked tokens and tokens of deleted users fail.
+/// </summary>
+public sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    AppDbContext db,
+    IUserClaimsPrincipalFactory<AppUser> principals,
+    TimeProvider clock)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!ApiTokens.TryReadBearer(Request, out var token))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var hash = ApiTokens.Hash(token);
+        var record = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
+        var user = record is null ? null : await db.Users.FindAsync(record.UserId);
+        if (record is null || user is null)
+        {
+            return AuthenticateResult.Fail("Invalid or revoked API token.");
+        }
+
+        // One small write at most once a minute per token, so a busy script does not write on every call.
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        {
+            await db.ApiTokens.Where(t => t.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+        }
+
+        var principal = await principals.CreateAsync(user);
+        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
+    }
+
+    protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        await ApiProblemWriter.WriteAsync(Context, StatusCodes.Status401Unauthorized, "The API token is missing, invalid or revoked.");
+    }
+
+    protected override async Task HandleForbiddenAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status403Forbidden;
+        await ApiProblemWriter.WriteAsync(Context, StatusCodes.Status403Forbidden, "This token's account may not do that.");
+    }
+}
+
+/// <summary>Writes RFC 9457 problem details, so API callers never get the site's HTML error pages.</summary>
+public static class ApiProblemWriter
+{
+    public static async Task WriteAsync(HttpContext context, int status, string detail)
+    {
+        context.Response.StatusCode = status;
+        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
+        await problems.WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = { Status = status, Detail = detail, Title = status == 401 ? "Unauthorized" : "Forbidden" },
+        });
+    }
+}
+
+public static class ApiTokens
+{
+    public const string Prefix = "llmc_";
+
+    public static string NewToken() =>
+        Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string Hash(string token) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    public static bool TryReadBearer(HttpRequest request, out string token)
+    {
+        token = "";
+        var header = request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        token = header["Bearer ".Length..].Trim();
+        return token.Length > 0;
+    }
+}

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace LlmCourse.Web.Data.Configurations;
+
+internal sealed class ItemVisitConfiguration : IEntityTypeConfiguration<ItemVisit>
+{
+    public void Configure(EntityTypeBuilder<ItemVisit> builder)
+    {
+        builder.Property(v => v.UserId).IsRequired();
+        builder.Property(v => v.ItemId).HasMaxLength(200).IsRequired();
+        builder.HasIndex(v => new { v.UserId, v.Day, v.WeekNumber, v.ItemId }).IsUnique();
+        builder.HasIndex(v => new { v.UserId, v.LastAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ItemCompletionConfiguration : IEntityTypeConfiguration<ItemCompletion>
+{
+    public void Configure(EntityTypeBuilder<ItemCompletion> builder)
+    {
+        builder.Property(c => c.UserId).IsRequired();
+        builder.Property(c => c.ItemId).HasMaxLength(200).IsRequired();
+        builder.Property(c => c.Source).HasMaxLength(20).IsRequired();
+        builder.HasIndex(c => new { c.UserId, c.WeekNumber, c.ItemId }).IsUnique();
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(c => c.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
+{
+    public void Configure(EntityTypeBuilder<ApiToken> builder)
+    {
+        builder.Property(t => t.UserId).IsRequired();
+        builder.Property(t => t.Name).HasMaxLength(100).IsRequired();
+        builder.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        builder.Property(t => t.Prefix).HasMaxLength(16).IsRequired();
+        builder.HasIndex(t => t.TokenHash).IsUnique();
+        builder.HasIndex(t => t.UserId);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> builder) =>
+        builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+}

@@ -1,0 +1,82 @@
+using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+
+namespace LlmCourse.Web.Hosting;
+
+public static class AccountExtensions
+{
+    /// <summary>The sign-in and API token schemes together: the policy scheme picks one per request.</summary>
+    public const string CookieOrToken = "CookieOrToken";
+
+    /// <summary>
+    /// ASP.NET Core Identity with our own pages; cookies for browsers and personal bearer tokens for scripts,
+    /// chosen per request by whether an <c>Authorization: Bearer</c> header is present.
+    /// </summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services
+            .AddIdentity<AppUser, IdentityRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = false;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders();
+
+        builder.Services.ConfigureApplicationCookie(options =>
+        {
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.Cookie.Name = "llmcourse.auth";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = builder.Environment.IsDevelopment() || builder.Environment.IsEnvironment("Testing")
+                ? CookieSecurePolicy.SameAsRequest
+                : CookieSecurePolicy.Always;
+            options.SlidingExpiration = true;
+            options.ExpireTimeSpan = TimeSpan.FromDays(14);
+
+            // APIs answer 401/403; pages redirect to the sign-in page.
+            options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+        });
+
+        builder.Services.AddAuthentication(options =>
+            {
+                options.DefaultScheme = CookieOrToken;
+                options.DefaultAuthenticateScheme = CookieOrToken;
+                options.DefaultChallengeScheme = CookieOrToken;
+                options.DefaultForbidScheme = CookieOrToken;
+            })
+            .AddPolicyScheme(CookieOrToken, "Sign-in cookie or API token", options =>
+                options.ForwardDefaultSelector = context =>
+                    ApiTokens.TryReadBearer(context.Request, out _) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
+
+        builder.Services.AddAuthorizationBuilder()
+            .AddPolicy(Policies.Instructor, p => p.RequireRole(Roles.Instructor));
+
+        builder.Services.AddScoped<UserAdmin>();
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/api"))
+        {
+            return ApiProblemWriter.WriteAsync(context.HttpContext, status, status == 401 ? "Sign in or send an API token." : "Your account may not do that.");
+        }
+
+        context.Response.Redirect(context.RedirectUri);
+        return Task.CompletedTask;
+    }
+}
