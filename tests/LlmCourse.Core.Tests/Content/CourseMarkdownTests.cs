@@ -124,6 +124,17 @@ public sealed partial class CourseMarkdownTests
         Assert.Contains("<a href=\"#top\">c</a>", html, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[a](//example.com/x)")]
+    [InlineData(@"[a](\\\\example.com/x)")] // Markdown escapes: the address is \\example.com/x
+    [InlineData("<HTTPS://example.com>")]
+    public void RenderHtml_ProtocolRelativeOrAutolink_CountsAsExternal(string markdown)
+    {
+        var html = CourseMarkdown.RenderHtml(markdown);
+
+        Assert.Contains("rel=\"noopener noreferrer\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void RenderHtml_Headings_GetGithubStyleIds()
     {
