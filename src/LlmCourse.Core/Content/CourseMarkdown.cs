@@ -181,7 +181,9 @@ public static class CourseMarkdown
         return delimiter >= 0 ? null : normalized[..colon];
     }
 
-    private static bool IsExternal(string url) => SchemeOf(url) is "http" or "https" || url.TrimStart().StartsWith("//", StringComparison.Ordinal);
+    // Browsers read "\\host" like "//host": both are protocol-relative, hence external.
+    private static bool IsExternal(string url) =>
+        SchemeOf(url) is "http" or "https" || url.TrimStart().Replace('\\', '/').StartsWith("//", StringComparison.Ordinal);
 
     private static void Sanitize(MarkdownDocument document)
     {

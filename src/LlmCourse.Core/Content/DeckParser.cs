@@ -84,7 +84,7 @@ internal static partial class DeckParser
 
         var lastBreak = inlines.LastOrDefault(i => i is LineBreakInline);
         var tail = new List<Inline>();
-        for (var inline = lastBreak?.NextSibling ?? inlines.FirstChild; inline is not null; inline = inline.NextSibling)
+        for (var inline = lastBreak is null ? inlines.FirstChild : lastBreak.NextSibling; inline is not null; inline = inline.NextSibling)
         {
             tail.Add(inline);
         }

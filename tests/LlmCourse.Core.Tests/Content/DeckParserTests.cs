@@ -51,6 +51,24 @@ public sealed class DeckParserTests
     }
 
     [Fact]
+    public void Parse_ShortAnswerIsWholeAnswer_StaysAsAnswer()
+    {
+        var deck = Fixtures.Item<Deck>("---\nkind: deck\ntitle: D\n---\n## Q {#q}\n\nShort answer: brief\n");
+
+        Assert.Equal("brief", deck.Cards[0].ShortAnswer);
+        Assert.Equal("<p>Short answer: brief</p>", deck.Cards[0].AnswerHtml);
+    }
+
+    [Fact]
+    public void Parse_ParagraphEndingInLineBreak_HasNoShortAnswerLine()
+    {
+        var deck = Fixtures.Item<Deck>("---\nkind: deck\ntitle: D\n---\n## Q {#q}\n\nShort answer: not last.\nThe real end.\n");
+
+        Assert.Equal("Short answer: not last.", deck.Cards[0].ShortAnswer);
+        Assert.Contains("The real end.", deck.Cards[0].AnswerHtml, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Parse_DeckWithoutCards_ReportsLine1()
     {
         var errors = Fixtures.Errors("---\nkind: deck\ntitle: D\n---\nNo cards here.\n");
