@@ -62,7 +62,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             ColorScheme = scheme,
         });
-        context.SetDefaultTimeout(10_000);
+        // Generous: CI machines are small and a cold first request compiles Razor views.
+        context.SetDefaultTimeout(30_000);
         return await context.NewPageAsync();
     }
 

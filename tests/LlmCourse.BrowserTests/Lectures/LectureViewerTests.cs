@@ -15,17 +15,17 @@ public sealed class LectureViewerTests(BrowserFixture browser)
 
         for (var n = 2; n <= 13; n++)
         {
-            await page.Keyboard.PressAsync("ArrowRight");
+            await page.PressLectureKeyAsync("ArrowRight");
             await page.WaitForURLAsync($"**/weeks/7/lecture/slides/{n}");
             await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync($"Slide {n} of 13");
         }
 
         // The last slide has nowhere further to go.
-        await page.Keyboard.PressAsync("ArrowRight");
+        await page.PressLectureKeyAsync("ArrowRight");
         await Task.Delay(300);
         Assert.EndsWith("/weeks/7/lecture/slides/13", page.Url);
 
-        await page.Keyboard.PressAsync("ArrowLeft");
+        await page.PressLectureKeyAsync("ArrowLeft");
         await page.WaitForURLAsync("**/weeks/7/lecture/slides/12");
     }
 
@@ -38,7 +38,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
         await page.WaitForURLAsync("**/slides/6");
-        await page.Keyboard.PressAsync("ArrowRight");
+        await page.PressLectureKeyAsync("ArrowRight");
         await page.WaitForURLAsync("**/slides/7");
 
         await page.GoBackAsync();
@@ -56,7 +56,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
         await page.GotoAsync("/weeks/7/lecture/slides/3");
         await page.Locator("details.share summary").ClickAsync();
         await page.Locator("#share-url").FocusAsync();
-        await page.Keyboard.PressAsync("ArrowRight");
+        await page.PressLectureKeyAsync("ArrowRight");
         await Task.Delay(300);
         Assert.EndsWith("/slides/3", page.Url);
         Assert.EndsWith("/weeks/7/lecture/slides/3", await page.Locator("#share-url").InputValueAsync());

@@ -22,9 +22,9 @@ public sealed class ResumeTests(BrowserFixture browser)
 
         await page.GotoAsync("/weeks/7/lecture");
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 1 of 13");
-        await page.Keyboard.PressAsync("ArrowRight");
+        await page.PressLectureKeyAsync("ArrowRight");
         await page.WaitForURLAsync("**/slides/2");
-        await page.Keyboard.PressAsync("ArrowRight");
+        await page.PressLectureKeyAsync("ArrowRight");
         await page.WaitForURLAsync("**/slides/3");
         await Assertions.Expect(page.GetByText("You have seen 3 of 13 slides.")).ToBeVisibleAsync();
 
