@@ -67,15 +67,15 @@ public static class Grader
     }
 
     /// <summary>
-    /// Normalises a short-text answer for comparison: Unicode NFC, trimmed, inner runs of whitespace
-    /// collapsed to one space. Case is ignored by the comparison itself.
+    /// Normalises a short-text answer for comparison: trimmed, inner runs of whitespace collapsed to one
+    /// space. Case is ignored by the comparison itself.
     /// </summary>
     public static string NormalizeText(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
-        foreach (var ch in text.Normalize(NormalizationForm.FormC))
+        foreach (var ch in text)
         {
             if (char.IsWhiteSpace(ch))
             {
