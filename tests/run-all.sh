@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test suite. On a fresh Debian machine it first installs what the tests need
-# (Chromium for the browser tests), so this one command is all CI and developers run.
+# Runs every test suite. On a fresh Debian machine it first installs and starts what the tests need
+# (Chromium for the browser tests, PostgreSQL on 127.0.0.1), then runs the unit tests once and the
+# integration and browser suites twice: on SQLite and on PostgreSQL.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=()
 [ -x /usr/bin/chromium ] || packages+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
+command -v docker-compose >/dev/null || packages+=(docker-compose)
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"
@@ -14,17 +16,32 @@ if [ ${#packages[@]} -gt 0 ]; then
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
+bash tests/start-postgres.sh
+export LLMCOURSE_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=llmcourse-test"
 
 mkdir -p artifacts
 log=artifacts/test-output.log
-set +e
-dotnet test LlmCourse.sln -c Release 2>&1 | tee "$log"
-status=${PIPESTATUS[0]}
-set -e
+: > "$log"
+status=0
+run() {
+  echo "== $*" | tee -a "$log"
+  set +e
+  "$@" 2>&1 | tee -a "$log"
+  local code=${PIPESTATUS[0]}
+  set -e
+  [ "$code" = 0 ] || status=$code
+}
 
-# One closing line for the whole run, summed over the test assemblies.
+dotnet build LlmCourse.sln -c Release
+run dotnet test tests/LlmCourse.Core.Tests -c Release --no-build
+LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build
+LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.BrowserTests -c Release --no-build
+LLMCOURSE_TEST_PROVIDER=Postgres run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build
+LLMCOURSE_TEST_PROVIDER=Postgres run dotnet test tests/LlmCourse.BrowserTests -c Release --no-build
+
+# One closing line for the whole run, summed over the test runs above.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, Passed: +[0-9]+/ {
        for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      }
-     END { gsub(",", "", p); printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+     END { printf "tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
 exit "$status"

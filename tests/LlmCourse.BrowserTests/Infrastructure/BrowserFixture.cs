@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace LlmCourse.BrowserTests.Infrastructure;
@@ -17,6 +18,7 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly string _workDir = Path.Combine(Path.GetTempPath(), "llmcourse-browser", Guid.NewGuid().ToString("N"));
     private SiteFactory? _factory;
+    private TestDatabase? _database;
     private IPlaywright? _playwright;
 
     public IBrowser Browser { get; private set; } = null!;
@@ -38,7 +40,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         CopyTree(Path.Combine(RepoRoot(), "content"), ContentDir);
-        _factory = new SiteFactory(_workDir);
+        _database = TestDatabase.Create(_workDir);
+        _factory = new SiteFactory(_workDir, _database);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -80,6 +83,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             await _factory.DisposeAsync();
         }
 
+        _database?.Dispose();
+
         try
         {
             Directory.Delete(_workDir, recursive: true);
@@ -112,14 +117,14 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string workDir) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string workDir, TestDatabase database) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Content:Path", Path.Combine(workDir, "content"));
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(workDir, "browser.db")}");
+            builder.UseSetting("Database:Provider", database.Provider);
+            builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         }
     }
 }

@@ -1,5 +1,6 @@
 using LlmCourse.Web.Data;
 using Microsoft.Data.Sqlite;
+using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmCourse.Web.Tests.Data;
@@ -34,6 +35,27 @@ public sealed class SchemaTests : IDisposable
     }
 
     [Fact]
+    public async Task MigratedSchema_Postgres_MatchesModel()
+    {
+        using var migratedDb = TestDatabase.Create(_dir, "Postgres");
+        using var createdDb = TestDatabase.Create(_dir, "Postgres");
+        await using (var db = PostgresContext(migratedDb.ConnectionString))
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        await using (var db = PostgresContext(createdDb.ConnectionString))
+        {
+            await db.Database.EnsureCreatedAsync();
+        }
+
+        var expected = await DescribePostgresAsync(createdDb.ConnectionString);
+        var actual = await DescribePostgresAsync(migratedDb.ConnectionString);
+        Assert.Equal(expected, actual);
+        Assert.Contains(expected, l => l.StartsWith("AspNetUsers.", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Migrations_AreAllApplied_AndListedInOrder()
     {
         await using var db = Context(Path.Combine(_dir, "m.db"));
@@ -48,6 +70,47 @@ public sealed class SchemaTests : IDisposable
             .UseSqlite($"Data Source={path};Pooling=False")
             .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
             .Options);
+
+    private static AppDbContext PostgresContext(string connectionString) =>
+        new(new DbContextOptionsBuilder<AppDbContext>()
+            .UseNpgsql(connectionString)
+            .ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.PendingModelChangesWarning))
+            .Options);
+
+    /// <summary>The same description from PostgreSQL's catalog: columns, identity, indexes, foreign keys.</summary>
+    private static async Task<List<string>> DescribePostgresAsync(string connectionString)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        var lines = new List<string>();
+        async Task Read(string sql, Func<Npgsql.NpgsqlDataReader, string> line)
+        {
+            await using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync())
+            {
+                lines.Add(line(reader));
+            }
+        }
+
+        await Read(
+            "SELECT table_name, column_name, data_type, is_nullable, coalesce(column_default, ''), is_identity, coalesce(character_maximum_length, 0) " +
+            "FROM information_schema.columns WHERE table_schema = 'public' AND table_name NOT LIKE '!_!_EF%' ESCAPE '!'",
+            r => $"{r.GetString(0)}.{r.GetString(1)} type={r.GetString(2)} null={r.GetString(3)} default={r.GetString(4)} identity={r.GetString(5)} max={r.GetInt32(6)}");
+        await Read(
+            "SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename NOT LIKE '!_!_EF%' ESCAPE '!'",
+            r => $"{r.GetString(0)} index {r.GetString(1)}: {r.GetString(2)}");
+        await Read(
+            "SELECT tc.table_name, tc.constraint_name, kcu.column_name, ccu.table_name, rc.delete_rule " +
+            "FROM information_schema.table_constraints tc " +
+            "JOIN information_schema.key_column_usage kcu ON tc.constraint_name = kcu.constraint_name " +
+            "JOIN information_schema.constraint_column_usage ccu ON tc.constraint_name = ccu.constraint_name " +
+            "JOIN information_schema.referential_constraints rc ON tc.constraint_name = rc.constraint_name " +
+            "WHERE tc.constraint_type = 'FOREIGN KEY' AND tc.table_schema = 'public'",
+            r => $"{r.GetString(0)} fk {r.GetString(1)} {r.GetString(2)} -> {r.GetString(3)} on delete {r.GetString(4)}");
+        lines.Sort(StringComparer.Ordinal);
+        return lines;
+    }
 
     /// <summary>Tables, columns (type, nullability, default, key position), indexes and foreign keys, as sorted lines.</summary>
     private static List<string> Describe(string path)

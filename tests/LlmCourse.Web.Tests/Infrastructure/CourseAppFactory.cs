@@ -9,19 +9,29 @@ namespace LlmCourse.Web.Tests.Infrastructure;
 /// </summary>
 public class CourseAppFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDatabase;
+
     public CourseAppFactory()
+        : this(null)
+    {
+    }
+
+    /// <param name="sharedDatabase">A database that outlives this host (to test restarts); the caller disposes it.</param>
+    protected CourseAppFactory(TestDatabase? sharedDatabase)
     {
         WorkDir = Path.Combine(Path.GetTempPath(), "llmcourse-tests", Guid.NewGuid().ToString("N"));
         ContentDir = Path.Combine(WorkDir, "content");
         RepoPaths.CopyTree(RepoPaths.Content, ContentDir);
-        DatabasePath = Path.Combine(WorkDir, "test.db");
+        _ownsDatabase = sharedDatabase is null;
+        Database = sharedDatabase ?? TestDatabase.Create(WorkDir);
     }
 
     public string WorkDir { get; }
 
     public string ContentDir { get; }
 
-    public string DatabasePath { get; }
+    /// <summary>This host's own database (SQLite file or PostgreSQL database, per the suite's provider).</summary>
+    public TestDatabase Database { get; }
 
     /// <summary>Extra settings a test class wants (applied last).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings => [];
@@ -31,8 +41,8 @@ public class CourseAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Content:Path", ContentDir);
         builder.UseSetting("Content:ReloadDelay", "00:00:00.100");
-        builder.UseSetting("Database:Provider", "Sqlite");
-        builder.UseSetting("ConnectionStrings:Default", $"Data Source={DatabasePath};Pooling=False");
+        builder.UseSetting("Database:Provider", Database.Provider);
+        builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -42,6 +52,11 @@ public class CourseAppFactory : WebApplicationFactory<Program>
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
+        if (_ownsDatabase)
+        {
+            Database.Dispose();
+        }
+
         try
         {
             Directory.Delete(WorkDir, recursive: true);

@@ -8,33 +8,18 @@ public sealed class RestartTests
     public async Task ResumeSlide_SurvivesARestartOfTheApp()
     {
         var email = $"restart-{Guid.NewGuid():N}@example.com";
-        var database = Path.Combine(Path.GetTempPath(), $"llmcourse-restart-{Guid.NewGuid():N}.db");
-        try
+        using var database = TestDatabase.Create(Path.Combine(Path.GetTempPath(), "llmcourse-restart", Guid.NewGuid().ToString("N")));
+        using (var first = new SharedDatabaseFactory(database))
         {
-            using (var first = new SharedDatabaseFactory(database))
-            {
-                var client = await TestAccounts.RegisterAsync(first, email);
-                await client.GetAsync("/weeks/7/lecture/slides/9");
-            }
+            var client = await TestAccounts.RegisterAsync(first, email);
+            await client.GetAsync("/weeks/7/lecture/slides/9");
+        }
 
-            using var second = new SharedDatabaseFactory(database);
-            var again = await TestAccounts.SignInAsync(second, email, TestAccounts.Password);
-            var open = await again.GetAsync("/weeks/7/lecture");
-            Assert.Equal("/weeks/7/lecture/slides/9", open.Headers.Location?.OriginalString);
-        }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(database) + "*"))
-            {
-                File.Delete(file);
-            }
-        }
+        using var second = new SharedDatabaseFactory(database);
+        var again = await TestAccounts.SignInAsync(second, email, TestAccounts.Password);
+        var open = await again.GetAsync("/weeks/7/lecture");
+        Assert.Equal("/weeks/7/lecture/slides/9", open.Headers.Location?.OriginalString);
     }
 
-    private sealed class SharedDatabaseFactory(string database) : CourseAppFactory
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings =>
-            [new("ConnectionStrings:Default", $"Data Source={database};Pooling=False")];
-    }
+    private sealed class SharedDatabaseFactory(TestDatabase database) : CourseAppFactory(database);
 }

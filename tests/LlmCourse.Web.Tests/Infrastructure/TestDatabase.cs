@@ -1,0 +1,79 @@
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace LlmCourse.Web.Tests.Infrastructure;
+
+/// <summary>
+/// A private database for one test host: a SQLite file, or a fresh PostgreSQL database when the suite runs
+/// with <c>LLMCOURSE_TEST_PROVIDER=Postgres</c> (tests/run-all.sh runs every suite both ways).
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    public const string ProviderVariable = "LLMCOURSE_TEST_PROVIDER";
+    public const string PostgresVariable = "LLMCOURSE_TEST_POSTGRES";
+
+    private readonly string? _postgresName;
+
+    private TestDatabase(string provider, string connectionString, string? postgresName)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _postgresName = postgresName;
+    }
+
+    /// <summary><c>Sqlite</c> or <c>Postgres</c>.</summary>
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public bool IsPostgres => Provider == "Postgres";
+
+    public static string SelectedProvider =>
+        Environment.GetEnvironmentVariable(ProviderVariable) is { Length: > 0 } p && p.Equals("Postgres", StringComparison.OrdinalIgnoreCase) ? "Postgres" : "Sqlite";
+
+    /// <summary>The PostgreSQL server's admin connection string; a clear failure when it is not configured.</summary>
+    public static string PostgresAdmin =>
+        Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } cs
+            ? cs
+            : throw new InvalidOperationException(
+                $"This test needs PostgreSQL: set {PostgresVariable} (e.g. \"Host=127.0.0.1;Username=postgres;Password=llmcourse-test\"), " +
+                "or run tests/run-all.sh, which starts a server and sets it.");
+
+    public static TestDatabase Create(string workDir, string? provider = null)
+    {
+        provider ??= SelectedProvider;
+        if (provider == "Postgres")
+        {
+            var name = "llmcourse_test_" + Guid.NewGuid().ToString("N")[..16];
+            using (var admin = new NpgsqlConnection(PostgresAdmin))
+            {
+                admin.Open();
+                using var create = admin.CreateCommand();
+                create.CommandText = $"CREATE DATABASE \"{name}\"";
+                create.ExecuteNonQuery();
+            }
+
+            var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name };
+            return new TestDatabase("Postgres", builder.ConnectionString, name);
+        }
+
+        Directory.CreateDirectory(workDir);
+        return new TestDatabase("Sqlite", $"Data Source={Path.Combine(workDir, "test.db")};Pooling=False", null);
+    }
+
+    public void Dispose()
+    {
+        if (_postgresName is null)
+        {
+            SqliteConnection.ClearAllPools();
+            return;
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        using var admin = new NpgsqlConnection(PostgresAdmin);
+        admin.Open();
+        using var drop = admin.CreateCommand();
+        drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";
+        drop.ExecuteNonQuery();
+    }
+}

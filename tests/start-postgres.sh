@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Starts Debian's PostgreSQL on 127.0.0.1:5432 for the test suites (installing it if missing) and sets the
+# password the tests use. Safe to run again: a running server is left as it is.
+set -euo pipefail
+
+sudo=""
+[ "$(id -u)" = 0 ] || sudo="sudo"
+if ! command -v pg_ctlcluster >/dev/null || [ -z "$(ls /usr/lib/postgresql 2>/dev/null)" ]; then
+  echo "Installing PostgreSQL"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends postgresql
+fi
+
+version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -q "^$version main$"; then
+  $sudo pg_createcluster "$version" main >/dev/null
+fi
+if ! pg_lsclusters -h | grep "^$version main" | grep -q online; then
+  $sudo pg_ctlcluster "$version" main start
+fi
+
+for _ in $(seq 1 30); do
+  pg_isready -q -h 127.0.0.1 -p 5432 && break
+  sleep 1
+done
+pg_isready -h 127.0.0.1 -p 5432
+
+as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+as_postgres psql -q -c "ALTER USER postgres PASSWORD 'llmcourse-test';"
+echo "PostgreSQL $version ready on 127.0.0.1:5432"
