@@ -6,6 +6,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddCourseContent();
 builder.AddPersistence();
 builder.AddAccounts();
+builder.AddSecurity();
 builder.AddProgress();
 builder.AddHealth();
 builder.AddWebUi();

@@ -1,4 +1,5 @@
 using LlmCourse.Web.Api;
+using LlmCourse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
@@ -52,6 +53,7 @@ public static class ApiExtensions
 
         var api = app.MapGroup("/api/v1")
             .AddEndpointFilter<CookieAntiforgeryFilter>()
+            .RequireRateLimiting(RateLimits.Api)
             .DisableAntiforgery()
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCourseApi();

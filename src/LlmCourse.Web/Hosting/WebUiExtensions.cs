@@ -1,4 +1,6 @@
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Security;
+using Microsoft.AspNetCore.RateLimiting;
 
 namespace LlmCourse.Web.Hosting;
 
@@ -8,9 +10,14 @@ public static class WebUiExtensions
     {
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CourseCatalog>();
-        builder.Services.AddRazorPages();
         builder.Services.AddProblemDetails();
         builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AddPageApplicationModelConvention("/Account/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Register)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/Index", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.TokenCreation)));
+        });
         return builder;
     }
 
@@ -22,10 +29,11 @@ public static class WebUiExtensions
         }
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
-        app.UseSecurityHeaders();
+        app.UseSecurity();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseAntiforgery();
         app.MapRazorPages();

@@ -123,6 +123,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         {
             builder.UseEnvironment("Testing");
             builder.UseSetting("Content:Path", Path.Combine(workDir, "content"));
+            builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+            builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
             builder.UseSetting("Database:Provider", database.Provider);
             builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
         }

@@ -41,6 +41,11 @@ public class CourseAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Content:Path", ContentDir);
         builder.UseSetting("Content:ReloadDelay", "00:00:00.100");
+        // Tests sign many people up from one address; the rate-limit tests set their own low limits.
+        builder.UseSetting("RateLimits:SignInPerMinute", "100000");
+        builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
+        builder.UseSetting("RateLimits:TokenCreationPerMinute", "100000");
+        builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);
         foreach (var (key, value) in Settings)

@@ -15,9 +15,12 @@ public static partial class TestAccounts
         factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 
     /// <summary>Registers a learner through /account/register and returns a client signed in as them.</summary>
-    public static async Task<HttpClient> RegisterAsync(WebApplicationFactory<Program> factory, string? email = null)
+    public static Task<HttpClient> RegisterAsync(WebApplicationFactory<Program> factory, string? email = null) =>
+        RegisterAsync(NewClient(factory), email);
+
+    /// <summary>Registers through the given client (which must keep cookies) and returns it, signed in.</summary>
+    public static async Task<HttpClient> RegisterAsync(HttpClient client, string? email = null)
     {
-        var client = NewClient(factory);
         email ??= $"learner-{Guid.NewGuid():N}@example.com";
         var response = await PostFormAsync(client, "/account/register", new()
         {

@@ -70,6 +70,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         All("GET /status/{code:int}", "/status/404", Expect.NotFound),
         All("POST StatusModel.", "/status/404", Expect.NotFound),
         All("GET /healthz", "/healthz", Expect.Ok),
+        All("GET /readyz", "/readyz", Expect.Ok),
         All("GET /account/register", "/account/register", Expect.Ok),
         All("POST RegisterModel.", "/account/register", Expect.Ok),
         All("GET /account/sign-in", "/account/sign-in", Expect.Ok),
@@ -153,6 +154,30 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         }
 
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task EveryStateChangingRule_WithoutAntiforgeryToken_IsRefused()
+    {
+        var learner = await TestAccounts.RegisterAsync(factory);
+        var failures = new List<string>();
+        foreach (var rule in Rules.Where(r => r.Method != "GET" && r.Learner.Status < 400))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Url.Replace("{token}", "1", StringComparison.Ordinal));
+            if (rule.Method == "POST")
+            {
+                request.Content = new FormUrlEncodedContent(rule.Form ?? []);
+            }
+
+            var response = await learner.SendAsync(request);
+            if (response.StatusCode != HttpStatusCode.BadRequest)
+            {
+                failures.Add($"{rule.Key}: expected 400 without a token, got {(int)response.StatusCode}");
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.Equal(HttpStatusCode.OK, (await learner.GetAsync("/dashboard")).StatusCode);
     }
 
     /// <summary>"GET pattern" for every routed endpoint, and "POST Model.Handler" for every page POST handler.</summary>
