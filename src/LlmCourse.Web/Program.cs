@@ -1,12 +1,19 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
+
+if (DeckCommands.IsCommand(args))
+{
+    return await DeckCommands.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCourseContent();
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddProgress();
+builder.AddStudy();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddApi();
@@ -27,6 +34,7 @@ if (app.Environment.IsDevelopment())
 app.UseWebUi();
 app.MapHealth();
 app.MapCourseDownloads();
+app.MapStudyExports();
 app.MapApi();
 await app.RunAsync();
 return 0;
