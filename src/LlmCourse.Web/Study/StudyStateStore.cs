@@ -68,6 +68,22 @@ public sealed class StudyStateStore(AppDbContext db, IDataProtectionProvider pro
         return row?.StateJson is { } json ? JsonSerializer.Deserialize<T>(json, _json) : default;
     }
 
+    /// <summary>The handle of the learner's latest unfinished session of this mode, to resume it.</summary>
+    public async Task<string?> ResumeHandleAsync(string? userId, StudyDeck deck, string mode, CancellationToken ct = default)
+    {
+        if (userId is null)
+        {
+            return null;
+        }
+
+        var id = await db.StudySessions
+            .Where(s => s.UserId == userId && s.WeekNumber == deck.WeekNumber && s.DeckId == deck.DeckId && s.Mode == mode && s.FinishedAt == null)
+            .OrderByDescending(s => s.Id)
+            .Select(s => (long?)s.Id)
+            .FirstOrDefaultAsync(ct);
+        return id?.ToString(CultureInfo.InvariantCulture);
+    }
+
     /// <summary>Encrypts and signs a value for one purpose (the scope), to round-trip through a page.</summary>
     public string Protect<T>(string scope, T value) =>
         protection.CreateProtector("LlmCourse.Study", scope).Protect(JsonSerializer.Serialize(value, _json));
