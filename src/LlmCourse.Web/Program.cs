@@ -1,6 +1,12 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
+
+if (DeckCommands.IsCommand(args))
+{
+    return await DeckCommands.RunAsync(args, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCourseContent();
@@ -8,6 +14,7 @@ builder.AddPersistence();
 builder.AddAccounts();
 builder.AddSecurity();
 builder.AddProgress();
+builder.AddStudy();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddApi();
@@ -28,6 +35,7 @@ if (app.Environment.IsDevelopment())
 app.UseWebUi();
 app.MapHealth();
 app.MapCourseDownloads();
+app.MapStudyExports();
 app.MapApi();
 await app.RunAsync();
 return 0;

@@ -17,6 +17,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<StudyCard> StudyCards => Set<StudyCard>();
+
+    public DbSet<StudyReview> StudyReviews => Set<StudyReview>();
+
+    public DbSet<StudySession> StudySessions => Set<StudySession>();
+
+    public DbSet<StudySettings> StudySettings => Set<StudySettings>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

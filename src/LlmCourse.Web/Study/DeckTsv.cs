@@ -1,0 +1,200 @@
+using System.Text;
+using LlmCourse.Core.Content;
+
+namespace LlmCourse.Web.Study;
+
+/// <summary>A problem on one line of an imported TSV file (1-based line number).</summary>
+public sealed record TsvError(int Line, string Message)
+{
+    public override string ToString() => $"line {Line}: {Message}";
+}
+
+/// <summary>The result of an import: the deck Markdown when there were no errors.</summary>
+public sealed record DeckImport(string? Markdown, int Cards, IReadOnlyList<TsvError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0 && Markdown is not null;
+}
+
+/// <summary>
+/// Decks as tab-separated <c>term&lt;TAB&gt;definition</c> lines (the format flashcard sites import and export).
+/// Import writes a deck in the authoring format of docs/authoring.md; export writes a deck's cards back as TSV.
+/// Pure: no files, no clock.
+/// </summary>
+public static class DeckTsv
+{
+    /// <summary>Most characters in an imported card id.</summary>
+    public const int MaxIdLength = 60;
+
+    /// <summary>Each card as "question TAB answer" (the answer's plain text; tabs and line breaks become spaces).</summary>
+    public static string Export(Deck deck)
+    {
+        ArgumentNullException.ThrowIfNull(deck);
+        var builder = new StringBuilder();
+        foreach (var card in deck.Cards)
+        {
+            builder.Append(Flatten(card.Question)).Append('\t').Append(Flatten(card.AnswerText)).Append('\n');
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Builds a deck's Markdown from TSV; every malformed line is reported with its number.</summary>
+    public static DeckImport Import(string tsv, string title)
+    {
+        ArgumentNullException.ThrowIfNull(tsv);
+        var errors = new List<TsvError>();
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add(new TsvError(1, "The deck needs a title (--title)."));
+        }
+
+        var cards = new List<(string Id, string Term, string Definition)>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var lines = tsv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var number = i + 1;
+            var line = i == 0 ? lines[i].TrimStart('\uFEFF') : lines[i];
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            var parts = line.Split('\t');
+            if (parts.Length < 2)
+            {
+                errors.Add(new TsvError(number, "No tab: write the term, a tab, then the definition."));
+                continue;
+            }
+
+            if (parts.Length > 2)
+            {
+                errors.Add(new TsvError(number, $"{parts.Length - 1} tabs: a line holds exactly one (term TAB definition)."));
+                continue;
+            }
+
+            var term = parts[0].Trim();
+            var definition = parts[1].Trim();
+            if (term.Length == 0)
+            {
+                errors.Add(new TsvError(number, "The term (before the tab) is empty."));
+                continue;
+            }
+
+            if (definition.Length == 0)
+            {
+                errors.Add(new TsvError(number, $"The definition of '{term}' is empty."));
+                continue;
+            }
+
+            if (!terms.TryAdd(term, number))
+            {
+                errors.Add(new TsvError(number, $"The term '{term}' is already on line {terms[term]}."));
+                continue;
+            }
+
+            cards.Add((UniqueId(Slug(term), ids), term, definition));
+        }
+
+        if (errors.Count == 0 && cards.Count == 0)
+        {
+            errors.Add(new TsvError(1, "The file has no cards."));
+        }
+
+        if (errors.Count > 0)
+        {
+            return new DeckImport(null, 0, errors);
+        }
+
+        var md = new StringBuilder();
+        md.Append("---\nkind: deck\ntitle: \"").Append(YamlEscape(title.Trim())).Append("\"\n---\n");
+        foreach (var (id, term, definition) in cards)
+        {
+            md.Append("\n## ").Append(EscapeInline(term)).Append(" {#").Append(id).Append("}\n\n");
+            md.Append(EscapeBlockStart(EscapeInline(definition))).Append('\n');
+        }
+
+        return new DeckImport(md.ToString(), cards.Count, []);
+    }
+
+    /// <summary>Lower-case letters, digits and hyphens, as card ids must be.</summary>
+    public static string Slug(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var builder = new StringBuilder();
+        foreach (var c in text.ToLowerInvariant())
+        {
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                builder.Append(c);
+            }
+            else if (builder.Length > 0 && builder[^1] != '-')
+            {
+                builder.Append('-');
+            }
+        }
+
+        var slug = builder.ToString().Trim('-');
+        if (slug.Length > MaxIdLength)
+        {
+            slug = slug[..MaxIdLength].TrimEnd('-');
+        }
+
+        return slug.Length == 0 ? "card" : slug;
+    }
+
+    private static string UniqueId(string slug, HashSet<string> used)
+    {
+        var id = slug;
+        for (var n = 2; !used.Add(id); n++)
+        {
+            id = $"{slug}-{n}";
+        }
+
+        return id;
+    }
+
+    private static string Flatten(string text) =>
+        string.Join(' ', text.Split(['\t', '\r', '\n', ' '], StringSplitOptions.RemoveEmptyEntries));
+
+    // Characters that would start emphasis, code, links, raw HTML, attributes or table cells are escaped, so the
+    // imported text reads back exactly as typed.
+    private static string EscapeInline(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '*' or '_' or '[' or ']' or '<' or '>' or '{' or '}' or '|' or '#' or '!' or '~')
+            {
+                builder.Append('\\');
+            }
+
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    // A definition starting like a list item, quote or heading would become one.
+    private static string EscapeBlockStart(string text)
+    {
+        if (text.Length > 0 && text[0] is '-' or '+' or '=')
+        {
+            return "\\" + text;
+        }
+
+        var digits = 0;
+        while (digits < text.Length && char.IsAsciiDigit(text[digits]))
+        {
+            digits++;
+        }
+
+        return digits > 0 && digits < text.Length && text[digits] is '.' or ')'
+            ? text[..digits] + "\\" + text[digits..]
+            : text;
+    }
+
+    private static string YamlEscape(string text) =>
+        text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+}
