@@ -36,7 +36,8 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
 
     /// <param name="Key">"GET /route/pattern" for endpoints, "POST PageModel.Handler" for page handlers.</param>
     /// <param name="Url">A concrete URL; <c>{token}</c> is replaced by an API token id owned by the first learner.</param>
-    public sealed record Rule(string Key, string Method, string Url, Expect Anonymous, Expect Learner, Expect Other, Expect Instructor, Dictionary<string, string>? Form = null)
+    /// <param name="Json">A JSON body for API writes.</param>
+    public sealed record Rule(string Key, string Method, string Url, Expect Anonymous, Expect Learner, Expect Other, Expect Instructor, Dictionary<string, string>? Form = null, string? Json = null)
     {
         public Expect For(Who who) => who switch
         {
@@ -96,6 +97,34 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         SignedIn("PUT /api/v1/me/progress/weeks/{week:int}/items/{itemId}/slides/{slide:int}", "/api/v1/me/progress/weeks/7/items/lecture/slides/3", Expect.NoContent),
         SignedIn("PUT /api/v1/me/progress/weeks/{week:int}/items/{itemId}/completion", "/api/v1/me/progress/weeks/7/items/lecture/completion", Expect.NoContent),
         All("GET /api/{**rest}", "/api/v1/nothing-here", Expect.NotFound),
+        All("GET /weeks/{number:int}/{itemId}/study/flashcards", "/weeks/7/flashcards/study/flashcards", Expect.Ok),
+        All("POST FlashcardsModel.Star", "/weeks/7/flashcards/study/flashcards?handler=Star&cardId=what-is-fine-tuning", new(302, "/weeks/7/flashcards/study/flashcards")),
+        All("GET /weeks/{number:int}/{itemId}/study/learn", "/weeks/7/flashcards/study/learn", Expect.Ok),
+        All("POST LearnModel.Answer", "/weeks/7/flashcards/study/learn?handler=Answer", new(302, "/weeks/7/flashcards/study/learn")),
+        All("POST LearnModel.NextRound", "/weeks/7/flashcards/study/learn?handler=NextRound", new(302, "/weeks/7/flashcards/study/learn")),
+        All("POST LearnModel.Restart", "/weeks/7/flashcards/study/learn?handler=Restart", Expect.Ok),
+        All("GET /weeks/{number:int}/{itemId}/study/test", "/weeks/7/flashcards/study/test", Expect.Ok),
+        All("POST TestModel.", "/weeks/7/flashcards/study/test", new(302, "/weeks/7/flashcards/study/test")),
+        All("GET /weeks/{number:int}/{itemId}/study/match", "/weeks/7/flashcards/study/match", Expect.Ok),
+        All("POST MatchModel.Pair", "/weeks/7/flashcards/study/match?handler=Pair", new(302, "/weeks/7/flashcards/study/match")),
+        All("POST MatchModel.Show", "/weeks/7/flashcards/study/match?handler=Show", new(302, "/weeks/7/flashcards/study/match")),
+        All("GET /weeks/{number:int}/{itemId}/study/sort", "/weeks/7/flashcards/study/sort", Expect.Ok),
+        All("POST SortModel.Sort", "/weeks/7/flashcards/study/sort?handler=Sort", new(302, "/weeks/7/flashcards/study/sort")),
+        All("POST SortModel.NextRound", "/weeks/7/flashcards/study/sort?handler=NextRound", new(302, "/weeks/7/flashcards/study/sort")),
+        All("POST SortModel.Restart", "/weeks/7/flashcards/study/sort?handler=Restart", Expect.Ok),
+        All("GET /weeks/{number:int}/{itemId}/study/analytics", "/weeks/7/flashcards/study/analytics", Expect.Ok),
+        All("GET /study/review", "/study/review", Expect.Ok),
+        All("POST ReviewModel.", "/study/review", Expect.NotFound),
+        SignedIn("GET /study/settings", "/study/settings", Expect.Ok),
+        SignedIn("POST SettingsModel.", "/study/settings", new(302, "/study/settings")),
+        new("GET /study/import", "GET", "/study/import", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+        new("POST ImportModel.", "POST", "/study/import", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+        All("GET /weeks/{number:int}/{deckId}/export.tsv", "/weeks/7/flashcards/export.tsv", Expect.Ok),
+        All("GET /api/v1/weeks/{week:int}/decks/{deckId}/cards", "/api/v1/weeks/7/decks/flashcards/cards", Expect.Ok),
+        SignedIn("GET /api/v1/me/study/due", "/api/v1/me/study/due", Expect.Ok),
+        new("PUT /api/v1/me/study/reviews/{reviewId}", "PUT", "/api/v1/me/study/reviews/r1", Expect.Unauthorized, Expect.Ok, Expect.Ok, Expect.Ok, Json: """{"week":7,"deckId":"flashcards","cardId":"what-is-fine-tuning","rating":"good"}"""),
+        SignedIn("GET /api/v1/me/study/weeks/{week:int}/decks/{deckId}/stats", "/api/v1/me/study/weeks/7/decks/flashcards/stats", Expect.Ok),
+
     ];
 
     [Fact]
@@ -134,7 +163,11 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
                 {
                     var antiforgery = await TestAccounts.AntiforgeryTokenAsync(client, "/");
                     request.Headers.Add("X-CSRF-TOKEN", antiforgery);
-                    if (rule.Method == "POST")
+                    if (rule.Json is not null)
+                    {
+                        request.Content = new StringContent(rule.Json, System.Text.Encoding.UTF8, "application/json");
+                    }
+                    else if (rule.Method == "POST")
                     {
                         var fields = new Dictionary<string, string>(rule.Form ?? []) { ["__RequestVerificationToken"] = antiforgery };
                         request.Content = new FormUrlEncodedContent(fields);
@@ -160,16 +193,19 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
     public async Task EveryStateChangingRule_WithoutAntiforgeryToken_IsRefused()
     {
         var learner = await TestAccounts.RegisterAsync(factory);
+        var instructor = await TestAccounts.InstructorAsync(factory);
+        static bool Allowed(Expect e) => e.Status < 400 && e != Expect.SignIn && e != Expect.Denied;
         var failures = new List<string>();
-        foreach (var rule in Rules.Where(r => r.Method != "GET" && r.Learner.Status < 400))
+        foreach (var rule in Rules.Where(r => r.Method != "GET" && (Allowed(r.Learner) || Allowed(r.Instructor))))
         {
+            // Ask as someone the rule lets in, so only the missing token can explain a refusal.
+            var client = Allowed(rule.Learner) ? learner : instructor;
             using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Url.Replace("{token}", "1", StringComparison.Ordinal));
-            if (rule.Method == "POST")
-            {
-                request.Content = new FormUrlEncodedContent(rule.Form ?? []);
-            }
+            request.Content = rule.Json is not null
+                ? new StringContent(rule.Json, System.Text.Encoding.UTF8, "application/json")
+                : new FormUrlEncodedContent(rule.Form ?? []);
 
-            var response = await learner.SendAsync(request);
+            var response = await client.SendAsync(request);
             if (response.StatusCode != HttpStatusCode.BadRequest)
             {
                 failures.Add($"{rule.Key}: expected 400 without a token, got {(int)response.StatusCode}");
