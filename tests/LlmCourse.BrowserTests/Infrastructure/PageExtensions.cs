@@ -5,12 +5,14 @@ namespace LlmCourse.BrowserTests.Infrastructure;
 public static class PageExtensions
 {
     /// <summary>
-    /// Presses a key once the lecture's keyboard module is running: module scripts run after the HTML is
-    /// parsed, so a key pressed the instant a page appears could otherwise be lost.
+    /// Presses a key once the lecture's keyboard module is running and the page has painted. Module scripts
+    /// run after the HTML is parsed, and Chromium drops input that arrives before a newly navigated page's
+    /// first paint, so a key pressed the instant a page appears could otherwise be lost (no person is that fast).
     /// </summary>
     public static async Task PressLectureKeyAsync(this IPage page, string key)
     {
         await page.Locator("html[data-lecture-keys='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         await page.Keyboard.PressAsync(key);
     }
 }
