@@ -10,6 +10,7 @@ builder.AddProgress();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddApi();
+builder.AddLab();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
