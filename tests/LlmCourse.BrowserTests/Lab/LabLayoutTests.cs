@@ -19,6 +19,7 @@ public sealed class LabLayoutTests(BrowserFixture browser)
     public async Task LabPage_FitsTheWidth_AndHasNoSeriousAccessibilityViolations(string name, string url, int width)
     {
         var page = await browser.NewPageAsync(width, 900);
+        await using var closer = new ContextCloser(page.Context);
         await page.GotoAsync(url);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, $"{name}-{width}.png"), FullPage = true });
 
