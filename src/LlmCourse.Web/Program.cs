@@ -18,6 +18,7 @@ builder.AddStudy();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddApi();
+builder.AddLab();
 
 var app = builder.Build();
 await app.MigrateDatabaseAsync();

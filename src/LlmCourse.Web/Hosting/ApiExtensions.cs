@@ -59,6 +59,7 @@ public static class ApiExtensions
         api.MapCourseApi();
         api.MapProgressApi();
         api.MapStudyApi();
+        api.MapLabApi();
 
         // Unknown API addresses answer with problem details, not the site's HTML 404 page.
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
