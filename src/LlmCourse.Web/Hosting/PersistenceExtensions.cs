@@ -57,7 +57,27 @@ public static class PersistenceExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.Database.MigrateAsync();
+        if (db.Database.IsNpgsql())
+        {
+            // Instances starting together would otherwise race to create the same tables: one migrates,
+            // the others wait on this session-level lock and then find nothing left to do.
+            await db.Database.OpenConnectionAsync();
+            try
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727001)");
+                await db.Database.MigrateAsync();
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(727001)");
+            }
+            finally
+            {
+                await db.Database.CloseConnectionAsync();
+            }
+        }
+        else
+        {
+            await db.Database.MigrateAsync();
+        }
+
         if (db.Database.IsSqlite())
         {
             // WAL lets readers proceed while one writer commits; the setting is stored in the file.

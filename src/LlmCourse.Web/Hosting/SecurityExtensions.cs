@@ -74,8 +74,8 @@ public static class SecurityExtensions
     }
 
     /// <summary>HTTPS is required outside Development and Testing unless <c>Security:RequireHttps=false</c> (TLS ends at a proxy that forwards plain HTTP from a private network).</summary>
-    private static bool RequireHttps(IHostEnvironment environment, IConfiguration config) =>
+    public static bool RequireHttps(IHostEnvironment environment, IConfiguration config) =>
         config.GetValue<bool?>("Security:RequireHttps") ?? !(environment.IsDevelopment() || environment.IsEnvironment("Testing"));
 
-    private static bool RequireHttps(WebApplicationBuilder builder) => RequireHttps(builder.Environment, builder.Configuration);
+    public static bool RequireHttps(WebApplicationBuilder builder) => RequireHttps(builder.Environment, builder.Configuration);
 }

@@ -83,7 +83,9 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
             return replay;
         }
 
+        // Whole microseconds: PostgreSQL keeps no finer, so a replay reports exactly what the first call did.
         var now = clock.GetUtcNow();
+        now = now.AddTicks(-(now.Ticks % 10));
         var settings = await GetSettingsAsync(userId, ct);
         var row = await db.StudyCards.FirstOrDefaultAsync(
             c => c.UserId == userId && c.WeekNumber == deck.WeekNumber && c.DeckId == deck.DeckId && c.CardId == card.Id, ct);

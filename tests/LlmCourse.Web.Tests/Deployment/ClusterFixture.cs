@@ -1,0 +1,215 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using LlmCourse.Web.Tests.Infrastructure;
+
+namespace LlmCourse.Web.Tests.Deployment;
+
+/// <summary>
+/// The docker-compose topology run natively on 127.0.0.1: PostgreSQL, two site processes and nginx
+/// balancing over them. Every process is started here and stopped on dispose; waits are bounded.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    private readonly string _dir = Path.Combine(Path.GetTempPath(), "llmcourse-cluster", Guid.NewGuid().ToString("N"));
+    private readonly List<Process> _processes = [];
+    private TestDatabase? _database;
+
+    public string BalancerUrl { get; private set; } = "";
+
+    public SiteInstance[] Instances { get; private set; } = [];
+
+    public string AccessLog => Path.Combine(_dir, "nginx", "access.log");
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists("/usr/sbin/nginx"))
+        {
+            throw new InvalidOperationException("nginx is not installed: apt-get install nginx (tests/run-all.sh does).");
+        }
+
+        RepoPaths.CopyTree(RepoPaths.Content, Path.Combine(_dir, "content"));
+        _database = TestDatabase.Create(_dir, "Postgres");
+        Instances = [new SiteInstance(this, 1, FreePort()), new SiteInstance(this, 2, FreePort())];
+        foreach (var instance in Instances)
+        {
+            instance.Start();
+        }
+
+        foreach (var instance in Instances)
+        {
+            await WaitReadyAsync(instance.Url);
+        }
+
+        var port = FreePort();
+        StartNginx(port);
+        BalancerUrl = $"http://127.0.0.1:{port}";
+        await WaitReadyAsync(BalancerUrl);
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var process in _processes)
+        {
+            try
+            {
+                if (!process.HasExited)
+                {
+                    process.Kill(entireProcessTree: true);
+                    await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+            }
+
+            process.Dispose();
+        }
+
+        _database?.Dispose();
+        try
+        {
+            Directory.Delete(_dir, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    /// <summary>One site process. <see cref="Kill"/> ends it at once (SIGKILL); <see cref="Start"/> brings it back.</summary>
+    public sealed class SiteInstance(ClusterFixture cluster, int number, int port)
+    {
+        private Process? _process;
+
+        public int Number => number;
+
+        public string Url => $"http://127.0.0.1:{port}";
+
+        public int Port => port;
+
+        public void Start()
+        {
+            var app = Path.Combine(AppContext.BaseDirectory, "LlmCourse.Web.dll");
+            var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {Url}")
+            {
+                WorkingDirectory = Path.Combine(RepoPaths.Root, "src", "LlmCourse.Web"),
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+            };
+            var env = start.Environment;
+            env["ASPNETCORE_ENVIRONMENT"] = "Production";
+            env["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepoPaths.Root, "src", "LlmCourse.Web");
+            env["Database__Provider"] = "Postgres";
+            env["ConnectionStrings__Default"] = cluster._database!.ConnectionString;
+            env["Content__Path"] = Path.Combine(cluster._dir, "content");
+            env["ReverseProxy__KnownProxies__0"] = "127.0.0.1";
+            env["Security__RequireHttps"] = "false";
+            env["RateLimits__SignInPerMinute"] = "10000";
+            env["RateLimits__RegisterPerMinute"] = "10000";
+            env["RateLimits__ApiPerMinute"] = "100000";
+            env["Logging__Console__FormatterName"] = "simple";
+
+            _process = Process.Start(start)!;
+            var log = new StreamWriter(Path.Combine(cluster._dir, $"site{number}.log"), append: true) { AutoFlush = true };
+            _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+            _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
+            _process.BeginOutputReadLine();
+            _process.BeginErrorReadLine();
+            cluster._processes.Add(_process);
+        }
+
+        public void Kill()
+        {
+            _process?.Kill(entireProcessTree: true);
+            _process?.WaitForExit(10_000);
+        }
+
+        public Task WaitReadyAsync() => ClusterFixture.WaitReadyAsync(Url);
+    }
+
+    private void StartNginx(int port)
+    {
+        var root = Path.Combine(_dir, "nginx");
+        Directory.CreateDirectory(root);
+        foreach (var sub in new[] { "client", "proxy", "fastcgi", "uwsgi", "scgi" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, sub));
+        }
+
+        var upstreams = string.Join("\n", Instances.Select(i => $"    server 127.0.0.1:{i.Port} max_fails=1 fail_timeout=2s;"));
+        var config = $$"""
+            daemon off;
+            master_process off;
+            worker_processes 1;
+            pid {{root}}/nginx.pid;
+            error_log {{root}}/error.log warn;
+            events { worker_connections 256; }
+            http {
+              log_format combined_upstream '$request $status $upstream_addr';
+              access_log {{root}}/access.log combined_upstream;
+              client_body_temp_path {{root}}/client;
+              proxy_temp_path {{root}}/proxy;
+              fastcgi_temp_path {{root}}/fastcgi;
+              uwsgi_temp_path {{root}}/uwsgi;
+              scgi_temp_path {{root}}/scgi;
+              upstream llmcourse {
+            {{upstreams}}
+              }
+              server {
+                listen 127.0.0.1:{{port}};
+                location / {
+                  proxy_pass http://llmcourse;
+                  proxy_http_version 1.1;
+                  proxy_set_header Connection "";
+                  proxy_set_header Host $host:$server_port;
+                  proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+                  proxy_set_header X-Forwarded-Proto $scheme;
+                  proxy_next_upstream error timeout http_502 http_503;
+                  proxy_next_upstream_tries 2;
+                }
+              }
+            }
+            """;
+        File.WriteAllText(Path.Combine(root, "nginx.conf"), config);
+
+        var start = new ProcessStartInfo("/usr/sbin/nginx", $"-p {root} -c {root}/nginx.conf")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        };
+        _processes.Add(Process.Start(start)!);
+    }
+
+    private static async Task WaitReadyAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await client.GetAsync(url + "/readyz")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(250);
+        }
+
+        throw new TimeoutException($"{url} did not become ready within 90 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
