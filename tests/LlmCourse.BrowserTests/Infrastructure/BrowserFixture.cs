@@ -12,7 +12,7 @@ namespace LlmCourse.BrowserTests.Infrastructure;
 /// The real site on Kestrel at 127.0.0.1 (random port) over a private copy of the course, and Debian's
 /// Chromium driven by Playwright. Chromium is never downloaded: a missing browser fails with a message.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -40,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         CopyTree(Path.Combine(RepoRoot(), "content"), ContentDir);
+        PrepareContent(ContentDir);
         _database = TestDatabase.Create(_workDir);
         _factory = new SiteFactory(_workDir, _database);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
@@ -55,6 +56,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
         Directory.CreateDirectory(ArtifactsDir);
+    }
+
+    /// <summary>A fixture that needs extra course content writes it here, before the site starts.</summary>
+    protected virtual void PrepareContent(string contentDir)
+    {
     }
 
     public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
