@@ -17,6 +17,7 @@ builder.AddProgress();
 builder.AddStudy();
 builder.AddHealth();
 builder.AddWebUi();
+builder.AddCaching();
 builder.AddApi();
 builder.AddLab();
 

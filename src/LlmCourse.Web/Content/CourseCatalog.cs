@@ -24,6 +24,13 @@ public sealed class CourseCatalog(CourseStore store, TimeProvider clock)
         return week is not null && week.IsVisibleAt(clock.GetUtcNow()) ? week : null;
     }
 
+    /// <summary>
+    /// Changes whenever what an anonymous visitor sees could change: the content revision, or the set of
+    /// weeks released by now. Cached pages are keyed by it.
+    /// </summary>
+    public string VisibilityKey() =>
+        store.Current.Revision + ":" + string.Join(",", VisibleWeeks().Select(w => w.Number));
+
     /// <summary>Visible items sharing tags with <paramref name="item"/>, most shared first.</summary>
     public IReadOnlyList<ItemLocation> Related(CourseItem item, int max = 5) =>
         store.Current.RelatedItems(item, clock.GetUtcNow(), max);

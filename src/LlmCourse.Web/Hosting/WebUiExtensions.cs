@@ -35,6 +35,7 @@ public static class WebUiExtensions
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseCaching();
         app.UseAntiforgery();
         app.MapRazorPages();
         return app;

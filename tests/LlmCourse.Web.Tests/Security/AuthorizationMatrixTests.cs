@@ -171,7 +171,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
                 using var request = new HttpRequestMessage(new HttpMethod(rule.Method), url);
                 if (rule.Method != "GET")
                 {
-                    var antiforgery = await TestAccounts.AntiforgeryTokenAsync(client, "/");
+                    var antiforgery = await TestAccounts.AntiforgeryTokenAsync(client, "/account/sign-in");
                     request.Headers.Add("X-CSRF-TOKEN", antiforgery);
                     if (rule.Json is not null)
                     {

@@ -1,9 +1,12 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Lectures;
 
+[OutputCache(PolicyName = CachingExtensions.CoursePages)]
 public sealed class EmbedModel(CourseCatalog catalog) : LecturePageModel(catalog)
 {
     public Slide Slide { get; private set; } = null!;

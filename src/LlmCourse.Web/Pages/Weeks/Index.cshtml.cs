@@ -1,11 +1,14 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Progress;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Weeks;
 
+[OutputCache(PolicyName = CachingExtensions.CoursePages)]
 public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : PageModel
 {
     public Week Week { get; private set; } = null!;

@@ -1,0 +1,39 @@
+using LlmCourse.Web.Content;
+using Microsoft.AspNetCore.OutputCaching;
+
+namespace LlmCourse.Web.Hosting;
+
+public static class CachingExtensions
+{
+    /// <summary>Output-cache policy for course pages that anonymous visitors see.</summary>
+    public const string CoursePages = "course-pages";
+
+    /// <summary>
+    /// Anonymous course pages are rendered once per content revision and visible-week set, then served
+    /// from memory. Signed-in pages (which show progress) and responses that set cookies are never cached.
+    /// </summary>
+    public static WebApplicationBuilder AddCaching(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOutputCache(options =>
+        {
+            options.AddPolicy(CoursePages, policy => policy
+                .Expire(TimeSpan.FromMinutes(10))
+                .SetVaryByRouteValue("*")
+                .SetVaryByQuery("*")
+                .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()))
+                .Tag(CoursePages));
+        });
+        return builder;
+    }
+
+    public static WebApplication UseCaching(this WebApplication app)
+    {
+        app.UseOutputCache();
+        var store = app.Services.GetRequiredService<CourseStore>();
+        var cache = app.Services.GetRequiredService<IOutputCacheStore>();
+
+        // The key already changes with the revision; evicting frees the memory of the old revision at once.
+        store.Changed += snapshot => { _ = cache.EvictByTagAsync(CoursePages, default).AsTask(); };
+        return app;
+    }
+}
