@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -76,7 +77,7 @@ public static class ApiProblemWriter
         await problems.WriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
-            ProblemDetails = { Status = status, Detail = detail, Title = status == 401 ? "Unauthorized" : "Forbidden" },
+            ProblemDetails = { Status = status, Detail = detail, Title = ReasonPhrases.GetReasonPhrase(status) },
         });
     }
 }

@@ -16,6 +16,7 @@ public static class PersistenceExtensions
     {
         var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
         var connectionString = builder.Configuration.GetConnectionString("Default");
+        var commandTimeout = builder.Configuration.GetValue("Database:CommandTimeoutSeconds", 30);
         builder.Services.AddSingleton<DatabaseState>();
 
         builder.Services.AddDbContext<AppDbContext>(options =>
@@ -30,8 +31,8 @@ public static class PersistenceExtensions
                         connectionString = $"Data Source={Path.Combine(folder, "llmcourse.db")}";
                     }
 
-                    options.UseSqlite(connectionString);
-                    options.AddInterceptors(SqlitePragmas.Instance);
+                    options.UseSqlite(connectionString, o => o.CommandTimeout(commandTimeout));
+                    options.AddInterceptors(new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000)));
                     break;
                 case "POSTGRES":
                     if (string.IsNullOrWhiteSpace(connectionString))
@@ -39,7 +40,7 @@ public static class PersistenceExtensions
                         throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                     }
 
-                    options.UseNpgsql(connectionString);
+                    options.UseNpgsql(connectionString, o => o.CommandTimeout(commandTimeout));
                     break;
                 default:
                     throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
@@ -91,10 +92,9 @@ public static class PersistenceExtensions
     /// Per-connection SQLite settings. synchronous=NORMAL is safe with WAL (a power cut may lose the last
     /// commits but never corrupts the file) and avoids an fsync per transaction.
     /// </summary>
-    private sealed class SqlitePragmas : DbConnectionInterceptor
+    /// <param name="busyTimeoutMs">How long a statement waits for a lock before the request answers 503.</param>
+    private sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
     {
-        public static readonly SqlitePragmas Instance = new();
-
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -103,7 +103,7 @@ public static class PersistenceExtensions
             return Task.CompletedTask;
         }
 
-        private static void Apply(DbConnection connection)
+        private void Apply(DbConnection connection)
         {
             if (connection is not SqliteConnection)
             {
@@ -111,7 +111,7 @@ public static class PersistenceExtensions
             }
 
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON;";
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON;";
             command.ExecuteNonQuery();
         }
     }

@@ -11,6 +11,7 @@ public static class WebUiExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddScoped<CourseCatalog>();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
         builder.Services.AddRazorPages(options =>
         {
@@ -23,10 +24,8 @@ public static class WebUiExtensions
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseExceptionHandler("/error");
-        }
+        // Also in Development: a database outage must answer 503, not the developer page.
+        app.UseExceptionHandler("/error");
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
         app.UseSecurity();

@@ -20,6 +20,6 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : P
     {
         Course = catalog.Course;
         Weeks = catalog.VisibleWeeks();
-        Progress = await reader.CurrentAsync();
+        Progress = await reader.CurrentOrEmptyAsync();
     }
 }

@@ -26,8 +26,8 @@ public sealed class SlideModel(CourseCatalog catalog, ProgressService progress, 
         Slide = Lecture.Slides[slide - 1];
         if (ProgressReader.UserId(User) is { } userId)
         {
-            await progress.RecordSlideViewAsync(userId, Week.Number, Lecture.Id, slide, HttpContext.RequestAborted);
-            State = (await reader.CurrentAsync()).StateOf(Week.Number, Lecture);
+            await reader.TryWriteAsync(() => progress.RecordSlideViewAsync(userId, Week.Number, Lecture.Id, slide, HttpContext.RequestAborted));
+            State = reader.Unavailable ? null : (await reader.CurrentOrEmptyAsync()).StateOf(Week.Number, Lecture);
         }
 
         return Page();

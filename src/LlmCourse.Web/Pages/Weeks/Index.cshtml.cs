@@ -23,7 +23,7 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : P
         }
 
         Week = week;
-        Progress = await reader.CurrentAsync();
+        Progress = await reader.CurrentOrEmptyAsync();
         return Page();
     }
 }

@@ -31,7 +31,7 @@ public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, P
             return NotFound();
         }
 
-        var state = (await reader.CurrentAsync()).StateOf(week.Number, item);
+        var state = (await reader.CurrentOrEmptyAsync()).StateOf(week.Number, item);
         if (item is Lecture lecture)
         {
             // Opening a lecture again resumes on the last slide viewed.
@@ -41,7 +41,7 @@ public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, P
 
         if (ProgressReader.UserId(User) is { } userId)
         {
-            await progress.RecordVisitAsync(userId, week.Number, item.Id, HttpContext.RequestAborted);
+            await reader.TryWriteAsync(() => progress.RecordVisitAsync(userId, week.Number, item.Id, HttpContext.RequestAborted));
         }
 
         State = state;
