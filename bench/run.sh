@@ -1,0 +1,133 @@
+#!/usr/bin/env bash
+# Measures the site against nginx serving a saved copy of the same page, on this machine, in one run.
+# Run by hand (not in CI):  bash bench/run.sh [seconds-per-run]
+# Needs: nginx, wrk (Debian packages), PostgreSQL for the PostgreSQL rows (tests/start-postgres.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+duration=${1:-10}
+work=$(mktemp -d /tmp/llmcourse-bench.XXXXXX)
+trap 'kill $(jobs -p) 2>/dev/null || true; sleep 1; rm -rf "$work"' EXIT
+
+for tool in nginx wrk curl; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || { echo "missing $tool: apt-get install $tool" >&2; exit 1; }
+done
+
+echo "== building (Release)"
+dotnet publish src/LlmCourse.Web -c Release -o "$work/app" --nologo -v quiet >/dev/null
+
+# start_site PORT PROVIDER CONNECTION CONTENT -> sets SITE_PID
+start_site() {
+  local port=$1 provider=$2 connection=$3 content=$4
+  ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_CONTENTROOT="$PWD/src/LlmCourse.Web" \
+  Database__Provider="$provider" ConnectionStrings__Default="$connection" Content__Path="$content" \
+  Security__RequireHttps=false RateLimits__SignInPerMinute=100000 RateLimits__RegisterPerMinute=100000 \
+  RateLimits__ApiPerMinute=100000000 Logging__LogLevel__Default=Warning \
+    dotnet "$work/app/LlmCourse.Web.dll" --urls "http://127.0.0.1:$port" >"$work/site-$port.log" 2>&1 &
+  SITE_PID=$!
+}
+
+wait_ready() {
+  for _ in $(seq 1 600); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "$1/readyz")" = 200 ] && return 0
+    sleep 0.05
+  done
+  echo "not ready: $1" >&2; return 1
+}
+
+# wrk_run URL [header] -> "rps p50 p99"
+wrk_run() {
+  local url=$1 header=${2:-}
+  local out
+  if [ -n "$header" ]; then out=$(wrk -t2 -c32 -d"${duration}s" --latency -H "$header" "$url"); else out=$(wrk -t2 -c32 -d"${duration}s" --latency "$url"); fi
+  local rps p50 p99 errors
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx/ {print $5}' <<<"$out")
+  echo "$rps $p50 $p99 ${errors:-0}"
+}
+
+rows=()
+row() { rows+=("$(printf '| %s | %s | %s | %s | %s | %s |' "$@")"); }
+
+echo "== anonymous lecture slide vs nginx (32 connections, ${duration}s runs, alternating)"
+start_site 5101 Sqlite "Data Source=$work/bench.db" "$PWD/content"; site=$SITE_PID
+wait_ready http://127.0.0.1:5101
+mkdir -p "$work/static"
+curl -s http://127.0.0.1:5101/weeks/7/lecture/slides/1 >"$work/static/slide.html"
+cat >"$work/nginx.conf" <<NGINX
+daemon off; master_process on; worker_processes 2; pid $work/nginx.pid; error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http { access_log off; client_body_temp_path $work; proxy_temp_path $work; fastcgi_temp_path $work; uwsgi_temp_path $work; scgi_temp_path $work;
+  server { listen 127.0.0.1:5102; root $work/static; location / { default_type text/html; } } }
+NGINX
+chmod -R a+rX "$work"
+/usr/sbin/nginx -c "$work/nginx.conf" -p "$work" &
+sleep 1
+curl -s -o /dev/null http://127.0.0.1:5101/weeks/7/lecture/slides/1
+best_nginx=0; best_site=0; site_p50=""; site_p99=""; nginx_p50=""; nginx_p99=""
+for round in 1 2; do
+  read -r rps p50 p99 _ < <(wrk_run http://127.0.0.1:5102/slide.html)
+  if awk "BEGIN{exit !($rps > $best_nginx)}"; then best_nginx=$rps; nginx_p50=$p50; nginx_p99=$p99; fi
+  read -r rps p50 p99 errors < <(wrk_run http://127.0.0.1:5101/weeks/7/lecture/slides/1)
+  if awk "BEGIN{exit !($rps > $best_site)}"; then best_site=$rps; site_p50=$p50; site_p99=$p99; fi
+done
+ratio=$(awk "BEGIN{printf \"%.0f%%\", 100*$best_site/$best_nginx}")
+row "nginx, saved slide page (static)" "$best_nginx" "$nginx_p50" "$nginx_p99" "100%" "reference"
+row "site, anonymous lecture slide" "$best_site" "$site_p50" "$site_p99" "$ratio" "target ≥ 60%, p99 < 10 ms"
+
+echo "== signed-in dashboard"
+jar="$work/cookies.txt"
+token=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5101/account/register | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.DisplayName=Bench" --data-urlencode "Input.Email=bench@example.com" \
+  --data-urlencode "Input.Password=bench-password-1" --data-urlencode "Input.ConfirmPassword=bench-password-1" \
+  --data-urlencode "__RequestVerificationToken=$token" http://127.0.0.1:5101/account/register
+for s in 1 2 3; do curl -s -o /dev/null -b "$jar" "http://127.0.0.1:5101/weeks/7/lecture/slides/$s"; done
+cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar")
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" http://127.0.0.1:5101/dashboard)" = 200 ] || { echo "sign-in for the dashboard run failed" >&2; exit 1; }
+read -r rps p50 p99 errors < <(wrk_run http://127.0.0.1:5101/dashboard "Cookie: $cookie")
+row "site, signed-in dashboard" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" "target ≥ 25%; non-2xx: $errors"
+rss=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$site/status)
+kill $site; wait $site 2>/dev/null || true
+
+echo "== start-up with a generated 1,000-page course"
+big="$work/big-content"
+mkdir -p "$big/weeks"
+printf -- '---\ntitle: Generated course\ntagline: 1,000 pages of notes\n---\nA generated course for the start-up benchmark.\n' >"$big/course.md"
+for w in $(seq 1 100); do
+  d="$big/weeks/$(printf '%03d' "$w")-week"
+  mkdir -p "$d"
+  printf -- '---\nnumber: %d\ntitle: Week %d\n---\nGenerated week.\n' "$w" "$w" >"$d/week.md"
+  for i in $(seq 1 10); do
+    {
+      printf -- '---\nkind: notes\ntitle: Notes %d.%d\ntags: [generated, week-%d]\n---\n' "$w" "$i" "$w"
+      for s in 1 2 3 4; do
+        printf '## Section %d\n\nFine-tuning adapts a **pre-trained** model to a task with labelled examples; PEFT methods such as LoRA train a few adapter weights instead of all of them, which avoids catastrophic forgetting. Metrics such as ROUGE and BLEU compare generated text with references, n-gram by n-gram. [Back to week](/weeks/%d)\n\n- temperature\n- top-p\n- max tokens\n\n' "$s" "$w"
+      done
+    } >"$d/$(printf '%02d' "$i")-notes.md"
+  done
+done
+start=$(date +%s.%N)
+start_site 5103 Sqlite "Data Source=$work/big.db" "$big"; big_pid=$SITE_PID
+wait_ready http://127.0.0.1:5103
+ready=$(awk "BEGIN{printf \"%.2f s\", $(date +%s.%N) - $start}")
+big_rss=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$big_pid/status)
+kill $big_pid; wait $big_pid 2>/dev/null || true
+row "start-up, 1,000 Markdown pages, to /readyz" "" "" "" "" "$ready (target < 3 s); RSS $big_rss (target < 250 MB)"
+row "resident memory after the lecture and dashboard runs" "" "" "" "" "$rss"
+
+if [ -n "${LLMCOURSE_BENCH_POSTGRES:-}" ]; then
+  echo "== PostgreSQL: anonymous lecture and signed-in dashboard"
+  start_site 5104 Postgres "$LLMCOURSE_BENCH_POSTGRES" "$PWD/content"; pg=$SITE_PID
+  wait_ready http://127.0.0.1:5104
+  read -r rps p50 p99 _ < <(wrk_run http://127.0.0.1:5104/weeks/7/lecture/slides/1)
+  row "site on PostgreSQL, anonymous lecture slide" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" ""
+  kill $pg; wait $pg 2>/dev/null || true
+fi
+
+echo
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB; $(date -u +%Y-%m-%d); wrk -t2 -c32 -d${duration}s"
+echo
+echo "| case | requests/s | p50 | p99 | site / nginx | notes |"
+echo "|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
