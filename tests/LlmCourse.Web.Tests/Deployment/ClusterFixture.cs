@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using LlmCourse.Web.Tests.Infrastructure;
 
 namespace LlmCourse.Web.Tests.Deployment;
@@ -17,7 +15,7 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public string BalancerUrl { get; private set; } = "";
 
-    public SiteInstance[] Instances { get; private set; } = [];
+    public SiteProcess[] Instances { get; private set; } = [];
 
     public string AccessLog => Path.Combine(_dir, "nginx", "access.log");
 
@@ -30,7 +28,8 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         RepoPaths.CopyTree(RepoPaths.Content, Path.Combine(_dir, "content"));
         _database = TestDatabase.Create(_dir, "Postgres");
-        Instances = [new SiteInstance(this, 1, FreePort()), new SiteInstance(this, 2, FreePort())];
+        var content = Path.Combine(_dir, "content");
+        Instances = [new SiteProcess(_dir, _database, content, "site1"), new SiteProcess(_dir, _database, content, "site2")];
         foreach (var instance in Instances)
         {
             instance.Start();
@@ -38,17 +37,22 @@ public sealed class ClusterFixture : IAsyncLifetime
 
         foreach (var instance in Instances)
         {
-            await WaitReadyAsync(instance.Url);
+            await instance.WaitReadyAsync();
         }
 
-        var port = FreePort();
+        var port = SiteProcess.FreePort();
         StartNginx(port);
         BalancerUrl = $"http://127.0.0.1:{port}";
-        await WaitReadyAsync(BalancerUrl);
+        await SiteProcess.WaitReadyAsync(BalancerUrl);
     }
 
     public async Task DisposeAsync()
     {
+        foreach (var site in Instances)
+        {
+            site.Dispose();
+        }
+
         foreach (var process in _processes)
         {
             try
@@ -74,57 +78,6 @@ public sealed class ClusterFixture : IAsyncLifetime
         catch (IOException)
         {
         }
-    }
-
-    /// <summary>One site process. <see cref="Kill"/> ends it at once (SIGKILL); <see cref="Start"/> brings it back.</summary>
-    public sealed class SiteInstance(ClusterFixture cluster, int number, int port)
-    {
-        private Process? _process;
-
-        public int Number => number;
-
-        public string Url => $"http://127.0.0.1:{port}";
-
-        public int Port => port;
-
-        public void Start()
-        {
-            var app = Path.Combine(AppContext.BaseDirectory, "LlmCourse.Web.dll");
-            var start = new ProcessStartInfo("dotnet", $"\"{app}\" --urls {Url}")
-            {
-                WorkingDirectory = Path.Combine(RepoPaths.Root, "src", "LlmCourse.Web"),
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            var env = start.Environment;
-            env["ASPNETCORE_ENVIRONMENT"] = "Production";
-            env["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepoPaths.Root, "src", "LlmCourse.Web");
-            env["Database__Provider"] = "Postgres";
-            env["ConnectionStrings__Default"] = cluster._database!.ConnectionString;
-            env["Content__Path"] = Path.Combine(cluster._dir, "content");
-            env["ReverseProxy__KnownProxies__0"] = "127.0.0.1";
-            env["Security__RequireHttps"] = "false";
-            env["RateLimits__SignInPerMinute"] = "10000";
-            env["RateLimits__RegisterPerMinute"] = "10000";
-            env["RateLimits__ApiPerMinute"] = "100000";
-            env["Logging__Console__FormatterName"] = "simple";
-
-            _process = Process.Start(start)!;
-            var log = new StreamWriter(Path.Combine(cluster._dir, $"site{number}.log"), append: true) { AutoFlush = true };
-            _process.OutputDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-            _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { lock (log) { log.WriteLine(e.Data); } } };
-            _process.BeginOutputReadLine();
-            _process.BeginErrorReadLine();
-            cluster._processes.Add(_process);
-        }
-
-        public void Kill()
-        {
-            _process?.Kill(entireProcessTree: true);
-            _process?.WaitForExit(10_000);
-        }
-
-        public Task WaitReadyAsync() => ClusterFixture.WaitReadyAsync(Url);
     }
 
     private void StartNginx(int port)
@@ -178,38 +131,5 @@ public sealed class ClusterFixture : IAsyncLifetime
             RedirectStandardOutput = true,
         };
         _processes.Add(Process.Start(start)!);
-    }
-
-    private static async Task WaitReadyAsync(string url)
-    {
-        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await client.GetAsync(url + "/readyz")).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-
-            await Task.Delay(250);
-        }
-
-        throw new TimeoutException($"{url} did not become ready within 90 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

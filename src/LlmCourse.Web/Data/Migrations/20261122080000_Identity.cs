@@ -119,6 +119,12 @@ public sealed class Identity : Migration
                 table.ForeignKey("FK_AspNetUserTokens_AspNetUsers_UserId", x => x.UserId, "AspNetUsers", "Id", onDelete: ReferentialAction.Cascade);
             });
 
+        // The two roles exist from the start, so concurrent first registrations never race to create them.
+        // Plain SQL that both providers accept (InsertData would need the model snapshot these migrations do without).
+        migrationBuilder.Sql(
+            "INSERT INTO \"AspNetRoles\" (\"Id\", \"Name\", \"NormalizedName\", \"ConcurrencyStamp\") VALUES " +
+            "('role-learner', 'Learner', 'LEARNER', 'role-learner'), ('role-instructor', 'Instructor', 'INSTRUCTOR', 'role-instructor');");
+
         migrationBuilder.CreateIndex("IX_AspNetRoleClaims_RoleId", "AspNetRoleClaims", "RoleId");
         migrationBuilder.CreateIndex("RoleNameIndex", "AspNetRoles", "NormalizedName", unique: true);
         migrationBuilder.CreateIndex("IX_AspNetUserClaims_UserId", "AspNetUserClaims", "UserId");
