@@ -6,15 +6,19 @@ public static class SecurityHeadersExtensions
     /// Headers on every response. The policy allows no inline script or style at all: every behaviour is
     /// a same-origin ES module. Only the embed view may be framed by other sites.
     /// </summary>
+    private const string Policy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; ";
+
+    private const string FramedPolicy = Policy + "frame-ancestors *";
+    private const string UnframedPolicy = Policy + "frame-ancestors 'none'";
+
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
         {
             var embeddable = context.Request.Path.StartsWithSegments("/embed");
             var headers = context.Response.Headers;
-            headers.ContentSecurityPolicy =
-                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
-                "connect-src 'self'; form-action 'self'; base-uri 'none'; object-src 'none'; " +
-                (embeddable ? "frame-ancestors *" : "frame-ancestors 'none'");
+            headers.ContentSecurityPolicy = embeddable ? FramedPolicy : UnframedPolicy;
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
