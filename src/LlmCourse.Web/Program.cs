@@ -1,4 +1,5 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
 
@@ -14,6 +15,11 @@ builder.AddApi();
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
+if (ContentCommands.IsCommand(args))
+{
+    return await ContentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (UserCommands.IsCommand(args))
 {
     return await UserCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
@@ -28,6 +34,7 @@ app.UseWebUi();
 app.MapHealth();
 app.MapCourseDownloads();
 app.MapApi();
+app.MapPublishing();
 await app.RunAsync();
 return 0;
 

@@ -15,6 +15,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<ContentFileRecord> ContentFiles => Set<ContentFileRecord>();
+
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+
+    public DbSet<WeekPublication> WeekPublications => Set<WeekPublication>();
+
+    public DbSet<PublishingAuditEntry> PublishingAudit => Set<PublishingAuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
