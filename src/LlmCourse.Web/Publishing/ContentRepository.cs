@@ -106,23 +106,60 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
         return changed;
     }
 
-    /// <summary>Renames a file (reordering items); its history follows it.</summary>
-    public async Task<bool> MoveAsync(string from, string to, string actor, CancellationToken cancellationToken = default)
+    /// <summary>Renames files (reordering items) in one transaction; their histories follow them.</summary>
+    public async Task<bool> MoveAsync(IReadOnlyList<(string From, string To)> renames, string actor, CancellationToken cancellationToken = default)
     {
-        var row = await db.ContentFiles.FirstOrDefaultAsync(f => f.Path == from, cancellationToken);
-        if (row is null || await db.ContentFiles.AnyAsync(f => f.Path == to, cancellationToken))
+        ArgumentNullException.ThrowIfNull(renames);
+        var froms = renames.Select(r => r.From).ToList();
+        var rows = await db.ContentFiles.Where(f => froms.Contains(f.Path)).ToDictionaryAsync(f => f.Path, StringComparer.Ordinal, cancellationToken);
+        if (rows.Count != renames.Count || renames.Count == 0)
         {
             return false;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        row.Path = to;
-        row.UpdatedAt = now;
-        row.UpdatedBy = actor;
-        await db.ContentRevisions.Where(r => r.Path == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Path, to), cancellationToken);
-        db.ContentRevisions.Add(new ContentRevision { Path = to, Text = row.Text, Hash = row.Hash, Author = actor, CreatedAt = now, Action = "move" });
-        db.PublishingAudit.Add(new PublishingAuditEntry { At = now, Actor = actor, Action = "move", Target = Clip(to, 300), Detail = Clip($"moved from {from}", 2000) });
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+
+        // Two steps through temporary names, so swapping two files never trips the unique index on Path.
+        foreach (var (from, _) in renames)
+        {
+            rows[from].Path = $"{from}.{Guid.NewGuid():N}.moving";
+        }
+
         await db.SaveChangesAsync(cancellationToken);
+
+        // Older revisions follow the file, so its history stays whole (again via temporary names).
+        foreach (var (from, to) in renames)
+        {
+            var temporary = to + "\n(moving)";
+            await db.ContentRevisions.Where(r => r.Path == from).ExecuteUpdateAsync(s => s.SetProperty(r => r.Path, temporary), cancellationToken);
+        }
+
+        foreach (var (_, to) in renames)
+        {
+            var temporary = to + "\n(moving)";
+            await db.ContentRevisions.Where(r => r.Path == temporary).ExecuteUpdateAsync(s => s.SetProperty(r => r.Path, to), cancellationToken);
+        }
+
+        foreach (var (from, to) in renames)
+        {
+            var row = rows[from];
+            row.Path = to;
+            row.UpdatedAt = now;
+            row.UpdatedBy = actor;
+            db.ContentRevisions.Add(new ContentRevision { Path = to, Text = row.Text, Hash = row.Hash, Author = actor, CreatedAt = now, Action = "move" });
+        }
+
+        db.PublishingAudit.Add(new PublishingAuditEntry
+        {
+            At = now,
+            Actor = actor,
+            Action = "move",
+            Target = Clip(string.Join(", ", renames.Select(r => r.To)), 300),
+            Detail = Clip(string.Join("; ", renames.Select(r => $"{r.From} -> {r.To}")), 2000),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         await store.ReloadAsync(cancellationToken);
         return true;
     }
@@ -152,6 +189,58 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
         }
 
         return files.Count;
+    }
+
+    /// <summary>
+    /// Checks an uploaded <c>.md</c> (into <paramref name="weekFolder"/>) or <c>.zip</c> of a week folder completely,
+    /// then writes it; any problem refuses the whole upload and nothing is written.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> UploadAsync(string fileName, byte[] bytes, string? weekFolder, string actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(bytes);
+        var name = Path.GetFileName(fileName ?? "");
+        UploadResult result;
+        if (name.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            result = ContentUpload.ReadZip(bytes, weekFolder);
+        }
+        else if (name.EndsWith(".md", StringComparison.Ordinal))
+        {
+            if (weekFolder is null)
+            {
+                return ["A Markdown file is uploaded into a week: open the week first, or upload a .zip of a week folder."];
+            }
+
+            result = ContentUpload.ReadMarkdown(name, bytes, weekFolder);
+        }
+        else
+        {
+            return [$"'{name}' is neither a .md file nor a .zip of a week folder."];
+        }
+
+        if (!result.Ok)
+        {
+            return result.Problems;
+        }
+
+        // Parse the course as it would be after the upload; problems in the uploaded files refuse it.
+        var current = await ReadAllAsync(cancellationToken);
+        var uploaded = result.Files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+        var candidate = current.Where(f => !uploaded.Contains(f.Path)).Concat(result.Files).ToList();
+        var folders = result.Files.Select(f => f.Path[..f.Path.LastIndexOf('/')]).ToHashSet(StringComparer.Ordinal);
+        var before = new CourseLoader().Load(current).Errors.ToHashSet();
+        var problems = new CourseLoader().Load(candidate).Errors
+            .Where(e => !before.Contains(e))
+            .Where(e => uploaded.Contains(e.File) || folders.Any(folder => e.File.StartsWith(folder + "/", StringComparison.Ordinal)))
+            .Select(e => e.ToString())
+            .ToList();
+        if (problems.Count > 0)
+        {
+            return problems;
+        }
+
+        await ApplyAsync([.. result.Files.Select(f => new ContentChange(f.Path, f.Text))], actor, "upload", string.Join(", ", folders), $"uploaded {name}", cancellationToken);
+        return [];
     }
 
     public static string Normalize(string path) => path.Replace('\\', '/').TrimStart('/');
