@@ -15,13 +15,23 @@ public static class PublishingApi
 
         group.MapPost("/preview", Preview)
             .WithName("PreviewContent")
-            .WithSummary("Renders unsaved Markdown of a course file as the site would, with its problems by line. Stores nothing.");
+            .WithSummary("Renders unsaved Markdown of a course file as the site would, with its problems by line. Stores nothing.")
+            .Produces<PreviewResponse>()
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return api;
     }
 
-    private static Ok<PreviewResponse> Preview(PreviewRequest request, CourseStore store)
+    // The body is read here rather than bound, so a request of another content type still reaches
+    // authorization (401/403) before it is told 415, instead of matching no route at all.
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(HttpRequest http, CourseStore store)
     {
+        if (!http.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON", detail: "The body is {\"path\": …, \"text\": …} as application/json.");
+        }
+
+        var request = await http.ReadFromJsonAsync<PreviewRequest>(http.HttpContext.RequestAborted) ?? new PreviewRequest(null, null);
         var result = ItemPreview.Render(store, request.Path ?? "", request.Text ?? "");
         return TypedResults.Ok(new PreviewResponse(result.Html, [.. result.Errors.Select(e => new PreviewProblem(e.Line, e.Message))]));
     }
