@@ -25,6 +25,12 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public string ContentDir => Path.Combine(_workDir, "content");
 
+    /// <summary>The site's TimeProvider: real time unless a test moves <see cref="AdjustableClock.Offset"/> (and restores it).</summary>
+    public AdjustableClock Clock { get; } = new();
+
+    /// <summary>The site's services, for tests that set up accounts or content directly.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site is not started.");
+
     /// <summary>Where screenshots go: <c>artifacts/screenshots</c> at the repository root (kept by CI).</summary>
     public static string ArtifactsDir { get; } = Path.Combine(RepoRoot(), "artifacts", "screenshots");
 
@@ -38,7 +44,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
 
         CopyTree(Path.Combine(RepoRoot(), "content"), ContentDir);
-        _factory = new SiteFactory(_workDir);
+        _factory = new SiteFactory(_workDir, Clock);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -112,7 +118,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string workDir) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string workDir, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -120,6 +126,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             builder.UseSetting("Content:Path", Path.Combine(workDir, "content"));
             builder.UseSetting("Database:Provider", "Sqlite");
             builder.UseSetting("ConnectionStrings:Default", $"Data Source={Path.Combine(workDir, "browser.db")}");
+            builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }
 }
