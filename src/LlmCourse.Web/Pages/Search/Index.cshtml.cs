@@ -23,11 +23,13 @@ public sealed class IndexModel(SearchService search, CourseCatalog catalog) : Pa
 
         var query = Query.Length > 200 ? Query[..200] : Query;
         var hits = search.Current.Search(query, catalog.IsWeekVisible, max: 30);
-        Results = [.. hits.Select(h =>
-        {
-            var item = catalog.FindItem(h.Document.Week, h.Document.ItemId)!.Value.Item;
-            var url = h.Document.Slide is { } slide ? CourseUrls.Slide(h.Document.Week, h.Document.ItemId, slide) : CourseUrls.Item(h.Document.Week, h.Document.ItemId);
-            return (h, url, ItemDisplay.KindLabel(item.Kind));
-        })];
+        // The index may be one reload behind the catalog for a moment; hits it no longer has are dropped.
+        Results = [.. hits
+            .Select(h => (Hit: h, Found: catalog.FindItem(h.Document.Week, h.Document.ItemId)))
+            .Where(x => x.Found is not null)
+            .Select(x => (
+                x.Hit,
+                x.Hit.Document.Slide is { } slide ? CourseUrls.Slide(x.Hit.Document.Week, x.Hit.Document.ItemId, slide) : CourseUrls.Item(x.Hit.Document.Week, x.Hit.Document.ItemId),
+                ItemDisplay.KindLabel(x.Found!.Value.Item.Kind)))];
     }
 }
