@@ -24,6 +24,11 @@ builder.AddLab();
 var app = builder.Build();
 await app.MigrateDatabaseAsync();
 
+if (ContentCommands.IsCommand(args))
+{
+    return await ContentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (UserCommands.IsCommand(args))
 {
     return await UserCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
@@ -39,6 +44,7 @@ app.MapHealth();
 app.MapCourseDownloads();
 app.MapStudyExports();
 app.MapApi();
+app.MapPublishing();
 await app.RunAsync();
 return 0;
 

@@ -1,21 +1,47 @@
+using LlmCourse.Core.Content;
+using LlmCourse.Web.Publishing;
+
 namespace LlmCourse.Web.Content;
 
 /// <summary>
-/// Loads the course at start-up and reloads it when a file under the content folder changes.
+/// Loads the course at start-up (importing the content folder into an empty database first) and, where
+/// watching is on, imports files of the folder as they are edited. Only files that changed in the folder
+/// since it was last read are imported, so edits made in the browser to other files are kept.
 /// Editors save files in bursts (temp file, rename, touch), so events are debounced.
 /// </summary>
-public sealed partial class ContentWatcher(CourseStore store, ContentOptions options, ILogger<ContentWatcher> logger)
+public sealed partial class ContentWatcher(
+    CourseStore store, ContentOptions options, IServiceScopeFactory scopes, IHostEnvironment environment, ILogger<ContentWatcher> logger)
     : BackgroundService
 {
-    public override Task StartAsync(CancellationToken cancellationToken)
+    private Dictionary<string, string> _folder = new(StringComparer.Ordinal);
+
+    private bool Watching => options.Watch ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Load before the server accepts requests so /healthz and pages never see an empty course.
-        store.Reload();
-        return base.StartAsync(cancellationToken);
+        var files = Directory.Exists(options.Path) ? ContentDirectory.ReadFiles(options.Path) : [];
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
+            if (files.Count > 0 && !await repository.AnyAsync(cancellationToken))
+            {
+                await repository.ImportAsync(files, ContentRepository.FolderActor, $"first start: {options.Path}", cancellationToken);
+            }
+        }
+
+        _folder = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        await store.ReloadAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        if (!Watching)
+        {
+            return;
+        }
+
         if (!Directory.Exists(options.Path))
         {
             LogMissingFolder(logger, options.Path);
@@ -46,7 +72,7 @@ public sealed partial class ContentWatcher(CourseStore store, ContentOptions opt
                     signal.Wait(0);
                 }
 
-                store.Reload();
+                await ImportFolderChangesAsync(stoppingToken);
             }
             catch (OperationCanceledException)
             {
@@ -54,15 +80,34 @@ public sealed partial class ContentWatcher(CourseStore store, ContentOptions opt
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                // A file may vanish between the event and the read; the next event reloads again.
+                // A file may vanish between the event and the read; the next event imports again.
                 LogReloadFailed(logger, ex);
             }
         }
     }
 
+    private async Task ImportFolderChangesAsync(CancellationToken cancellationToken)
+    {
+        var now = ContentDirectory.ReadFiles(options.Path).ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        var changes = now.Where(f => !_folder.TryGetValue(f.Key, out var old) || old != f.Value)
+            .Select(f => new ContentChange(f.Key, f.Value))
+            .Concat(_folder.Keys.Where(p => !now.ContainsKey(p)).Select(p => new ContentChange(p, null)))
+            .ToList();
+        _folder = now;
+        if (changes.Count == 0)
+        {
+            return;
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
+        var target = changes.Count == 1 ? changes[0].Path : "content folder";
+        await repository.ApplyAsync(changes, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
+    }
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content folder {Path} does not exist; live reload is off.")]
     private static partial void LogMissingFolder(ILogger logger, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content reload failed; keeping the current course.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content import failed; keeping the current course.")]
     private static partial void LogReloadFailed(ILogger logger, Exception ex);
 }

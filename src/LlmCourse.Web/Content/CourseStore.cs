@@ -1,46 +1,117 @@
 using LlmCourse.Core.Content;
+using LlmCourse.Web.Data;
+using LlmCourse.Web.Publishing;
+using Microsoft.EntityFrameworkCore;
 
 namespace LlmCourse.Web.Content;
 
 /// <summary>
-/// Holds the current course snapshot. Reloading parses only the files that changed (the loader caches
-/// the rest) and swaps the snapshot in one reference assignment, so readers never see a half-built course.
+/// Holds the current course snapshot, built from the course files and week states in the database.
+/// Reloading parses only the files that changed (the loader caches the rest) and swaps everything in one
+/// reference assignment, so readers never see a half-built course. Each week's <see cref="Week.Published"/>
+/// and <see cref="Week.ReleaseAt"/> come from its stored state, so every visibility check in the site
+/// (<see cref="Week.IsVisibleAt"/>) follows what instructors set, not the front matter.
 /// </summary>
-public sealed class CourseStore(CourseLoader loader, ContentOptions options, ILogger<CourseStore> logger)
+public sealed class CourseStore(CourseLoader loader, IServiceScopeFactory scopes, ILogger<CourseStore> logger)
 {
-    private readonly Lock _reloadLock = new();
-    private volatile CourseSnapshot? _current;
+    private readonly SemaphoreSlim _reloadGate = new(1, 1);
+    private volatile Loaded? _loaded;
 
-    /// <summary>Raised after a reload produced a new revision.</summary>
+    /// <summary>Raised after a reload produced a different course or different week states.</summary>
     public event Action<CourseSnapshot>? Changed;
 
-    public CourseSnapshot Current => _current ?? throw new InvalidOperationException("The course has not been loaded yet.");
+    public CourseSnapshot Current => _loaded?.Snapshot ?? throw new InvalidOperationException("The course has not been loaded yet.");
 
-    public bool IsLoaded => _current is not null;
+    public bool IsLoaded => _loaded is not null;
 
-    public CourseSnapshot Reload()
+    /// <summary>Stored states by week number (weeks without one keep their front matter's).</summary>
+    public IReadOnlyDictionary<int, WeekState> States => _loaded?.States ?? new Dictionary<int, WeekState>();
+
+    /// <summary>The source text of every course file, by path.</summary>
+    public IReadOnlyDictionary<string, string> Files => _loaded?.Files ?? new Dictionary<string, string>();
+
+    /// <summary>The database's change sequence (latest audit entry id) this snapshot reflects.</summary>
+    public long Sequence => _loaded?.Sequence ?? -1;
+
+    /// <summary>The stored state of <paramref name="week"/>, or one derived from its front matter.</summary>
+    public WeekState StateOf(Week week)
     {
-        lock (_reloadLock)
+        ArgumentNullException.ThrowIfNull(week);
+        return States.TryGetValue(week.Number, out var state) ? state : FromFrontMatter(week, "front matter", DateTimeOffset.MinValue);
+    }
+
+    public static WeekState FromFrontMatter(Week week, string actor, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(week);
+        var status = !week.Published ? PublicationStatus.Draft : week.ReleaseAt is null ? PublicationStatus.Published : PublicationStatus.Scheduled;
+        return new WeekState(week.Number, status, status == PublicationStatus.Scheduled ? week.ReleaseAt : null, actor, at);
+    }
+
+    /// <summary>Reads files and states from the database and rebuilds the snapshot if anything changed.</summary>
+    public async Task<CourseSnapshot> ReloadAsync(CancellationToken cancellationToken = default)
+    {
+        await _reloadGate.WaitAsync(cancellationToken);
+        try
         {
-            var files = ContentDirectory.ReadFiles(options.Path);
-            var previous = _current;
-            var next = loader.Load(files, previous);
-            foreach (var error in next.Errors)
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+
+            // The sequence is read first: a change committed meanwhile is then seen again by the next poll.
+            var sequence = await db.PublishingAudit.MaxAsync(a => (long?)a.Id, cancellationToken) ?? 0;
+            var rows = await db.ContentFiles.AsNoTracking().OrderBy(f => f.Path).Select(f => new { f.Path, f.Text }).ToListAsync(cancellationToken);
+            var states = (await db.WeekPublications.AsNoTracking().ToListAsync(cancellationToken))
+                .ToDictionary(p => p.WeekNumber, ToState);
+
+            var previous = _loaded;
+            var files = rows.Select(r => new ContentFile(r.Path, r.Text)).ToList();
+            var content = loader.Load(files, previous?.Content);
+            var changed = previous is null || previous.Content.Revision != content.Revision || !SameStates(previous.States, states);
+            if (!changed)
+            {
+                _loaded = previous! with { Sequence = sequence };
+                return previous.Snapshot;
+            }
+
+            foreach (var error in content.Errors)
             {
                 logger.LogWarning("Content problem: {Problem}", error.ToString());
             }
 
-            if (previous?.Revision == next.Revision)
-            {
-                return previous;
-            }
-
-            _current = next;
+            var weeks = content.Course.Weeks.Select(w => states.TryGetValue(w.Number, out var s) ? Apply(w, s) : w).ToList();
+            var snapshot = content with { Course = content.Course with { Weeks = weeks } };
+            _loaded = new Loaded(content, snapshot, states, rows.ToDictionary(r => r.Path, r => r.Text, StringComparer.Ordinal), sequence);
             logger.LogInformation(
                 "Course loaded: revision {Revision}, {Weeks} weeks, {Items} items, {Errors} problems",
-                next.Revision, next.Course.Weeks.Count, next.Course.Weeks.Sum(w => w.Items.Count), next.Errors.Count);
-            Changed?.Invoke(next);
-            return next;
+                snapshot.Revision, weeks.Count, weeks.Sum(w => w.Items.Count), snapshot.Errors.Count);
+            Changed?.Invoke(snapshot);
+            return snapshot;
+        }
+        finally
+        {
+            _reloadGate.Release();
         }
     }
+
+    internal static WeekState ToState(WeekPublication p) => new(
+        p.WeekNumber,
+        Enum.TryParse<PublicationStatus>(p.State, out var status) ? status : PublicationStatus.Draft,
+        p.ReleaseAt is { } at ? new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc)) : null,
+        p.ChangedBy,
+        new DateTimeOffset(DateTime.SpecifyKind(p.ChangedAt, DateTimeKind.Utc)));
+
+    private static Week Apply(Week week, WeekState state) => week with
+    {
+        Published = state.Status != PublicationStatus.Draft,
+        ReleaseAt = state.Status == PublicationStatus.Scheduled ? state.ReleaseAt : null,
+    };
+
+    private static bool SameStates(IReadOnlyDictionary<int, WeekState> a, IReadOnlyDictionary<int, WeekState> b) =>
+        a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var other) && other == kv.Value);
+
+    private sealed record Loaded(
+        CourseSnapshot Content,
+        CourseSnapshot Snapshot,
+        IReadOnlyDictionary<int, WeekState> States,
+        IReadOnlyDictionary<string, string> Files,
+        long Sequence);
 }

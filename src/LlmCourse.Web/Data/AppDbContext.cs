@@ -25,6 +25,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<StudySettings> StudySettings => Set<StudySettings>();
 
+    public DbSet<ContentFileRecord> ContentFiles => Set<ContentFileRecord>();
+
+    public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
+
+    public DbSet<WeekPublication> WeekPublications => Set<WeekPublication>();
+
+    public DbSet<PublishingAuditEntry> PublishingAudit => Set<PublishingAuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

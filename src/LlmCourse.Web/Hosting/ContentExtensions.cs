@@ -1,12 +1,15 @@
 using LlmCourse.Core.Content;
+using LlmCourse.Web.Api;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Publishing;
 
 namespace LlmCourse.Web.Hosting;
 
 public static class ContentExtensions
 {
     /// <summary>
-    /// The course snapshot, loaded from <c>Content:Path</c> at start-up and reloaded when a file changes.
+    /// The course snapshot, built from the course files and week states in the database. <c>Content:Path</c>
+    /// is imported into an empty database on first start and, in Development, watched for edits.
     /// A relative path is looked up from the content root upwards, so <c>dotnet run --project src/LlmCourse.Web</c>
     /// finds the repository's <c>content/</c> folder from any working directory.
     /// </summary>
@@ -19,8 +22,23 @@ public static class ContentExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CourseLoader>();
         builder.Services.AddSingleton<CourseStore>();
+        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddScoped<ContentRepository>();
+        builder.Services.AddScoped<PublishingService>();
         builder.Services.AddHostedService<ContentWatcher>();
+        builder.Services.AddHostedService<ContentSync>();
         return builder;
+    }
+
+    /// <summary>The sitemap and the instructors' preview API.</summary>
+    public static WebApplication MapPublishing(this WebApplication app)
+    {
+        app.MapSitemap();
+        app.MapGroup("/api/v1")
+            .AddEndpointFilter<CookieAntiforgeryFilter>()
+            .DisableAntiforgery()
+            .MapPublishingApi();
+        return app;
     }
 
     internal static string ResolveContentPath(string configured, string contentRoot)

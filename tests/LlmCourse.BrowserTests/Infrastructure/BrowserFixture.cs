@@ -27,6 +27,12 @@ public class BrowserFixture : IAsyncLifetime
 
     public string ContentDir => Path.Combine(_workDir, "content");
 
+    /// <summary>The site's TimeProvider: real time unless a test moves <see cref="AdjustableClock.Offset"/> (and restores it).</summary>
+    public AdjustableClock Clock { get; } = new();
+
+    /// <summary>The site's services, for tests that set up accounts or content directly.</summary>
+    public IServiceProvider Services => _factory?.Services ?? throw new InvalidOperationException("The site is not started.");
+
     /// <summary>Where screenshots go: <c>artifacts/screenshots</c> at the repository root (kept by CI).</summary>
     public static string ArtifactsDir { get; } = Path.Combine(RepoRoot(), "artifacts", "screenshots");
 
@@ -42,7 +48,7 @@ public class BrowserFixture : IAsyncLifetime
         CopyTree(Path.Combine(RepoRoot(), "content"), ContentDir);
         PrepareContent(ContentDir);
         _database = TestDatabase.Create(_workDir);
-        _factory = new SiteFactory(_workDir, _database);
+        _factory = new SiteFactory(_workDir, _database, Clock);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -123,7 +129,7 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string workDir, TestDatabase database) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string workDir, TestDatabase database, TimeProvider clock) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -133,6 +139,7 @@ public class BrowserFixture : IAsyncLifetime
             builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
             builder.UseSetting("Database:Provider", database.Provider);
             builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+            builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }
 }

@@ -50,6 +50,10 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
 
     private static Rule All(string key, string url, Expect expect) => new(key, key.Split(' ')[0], url, expect, expect, expect, expect);
 
+    /// <summary>Instructor-only pages: anonymous visitors are sent to sign in, learners are denied.</summary>
+    private static Rule Instructor(string key, string method, string url, Expect instructor) =>
+        new(key, method, url, Expect.SignIn, Expect.Denied, Expect.Denied, instructor);
+
     private static Rule SignedIn(string key, string url, Expect expect, Dictionary<string, string>? form = null) =>
         new(key, key.StartsWith("GET", StringComparison.Ordinal) ? "GET" : key.Split(' ')[0] == "PUT" ? "PUT" : "POST", url,
             key.Contains("/api/", StringComparison.Ordinal) ? Expect.Unauthorized : Expect.SignIn, expect, expect, expect, form);
@@ -135,6 +139,29 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new("PUT /api/v1/me/study/reviews/{reviewId}", "PUT", "/api/v1/me/study/reviews/r1", Expect.Unauthorized, Expect.Ok, Expect.Ok, Expect.Ok, Json: """{"week":7,"deckId":"flashcards","cardId":"what-is-fine-tuning","rating":"good"}"""),
         SignedIn("GET /api/v1/me/study/weeks/{week:int}/decks/{deckId}/stats", "/api/v1/me/study/weeks/7/decks/flashcards/stats", Expect.Ok),
 
+
+        // Publishing: state-changing instructor handlers point at week 99, which does not exist, so the
+        // matrix never changes the course the other rules read.
+        All("GET /search", "/search?q=fine-tuning", Expect.Ok),
+        All("GET /sitemap.xml", "/sitemap.xml", Expect.Ok),
+        Instructor("GET /instructor/weeks/{number:int}", "GET", "/instructor/weeks/7", Expect.Ok),
+        Instructor("POST WeekModel.Publish", "POST", "/instructor/weeks/99?handler=Publish", Expect.NotFound),
+        Instructor("POST WeekModel.Schedule", "POST", "/instructor/weeks/99?handler=Schedule", Expect.NotFound),
+        Instructor("POST WeekModel.Unpublish", "POST", "/instructor/weeks/99?handler=Unpublish", Expect.NotFound),
+        Instructor("POST WeekModel.Preview", "POST", "/instructor/weeks/99?handler=Preview", Expect.NotFound),
+        Instructor("POST WeekModel.AddItem", "POST", "/instructor/weeks/99?handler=AddItem", Expect.NotFound),
+        Instructor("POST WeekModel.Move", "POST", "/instructor/weeks/99?handler=Move", Expect.NotFound),
+        Instructor("POST WeekModel.Delete", "POST", "/instructor/weeks/99?handler=Delete", Expect.NotFound),
+        Instructor("POST WeekModel.UploadItem", "POST", "/instructor/weeks/99?handler=UploadItem", Expect.NotFound),
+        Instructor("POST IndexModel.CreateWeek", "POST", "/instructor?handler=CreateWeek", Expect.Ok),
+        Instructor("POST IndexModel.Upload", "POST", "/instructor?handler=Upload", Expect.Ok),
+        Instructor("GET /instructor/edit", "GET", "/instructor/edit?path=weeks/99-none/01-x.md", Expect.NotFound),
+        Instructor("POST EditModel.Preview", "POST", "/instructor/edit?handler=Preview&path=weeks/99-none/01-x.md", Expect.NotFound),
+        Instructor("POST EditModel.Save", "POST", "/instructor/edit?handler=Save&path=weeks/99-none/01-x.md", Expect.NotFound),
+        Instructor("GET /instructor/history", "GET", "/instructor/history?path=weeks/99-none/01-x.md", Expect.NotFound),
+        Instructor("POST HistoryModel.Restore", "POST", "/instructor/history?handler=Restore&id=999999", Expect.NotFound),
+        Instructor("GET /instructor/audit", "GET", "/instructor/audit", Expect.Ok),
+        new("POST /api/v1/instructor/preview", "POST", "/api/v1/instructor/preview", Expect.Unauthorized, new(403), new(403), new(415)),
     ];
 
     [Fact]

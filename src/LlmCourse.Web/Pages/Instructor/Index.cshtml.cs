@@ -1,22 +1,115 @@
+using System.ComponentModel.DataAnnotations;
+using System.Text.RegularExpressions;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Publishing;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Instructor;
 
-/// <summary>The instructor area's front page: every week (hidden ones too) and the content problems.</summary>
+/// <summary>The instructor area's front page: every week with its state and problems, new weeks, uploads.</summary>
 [Authorize(Policy = Policies.Instructor)]
-public sealed class IndexModel(CourseStore store, TimeProvider clock) : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = ContentUpload.MaxZipBytes + (64 * 1024))]
+[RequestSizeLimit(ContentUpload.MaxZipBytes + (64 * 1024))]
+public sealed partial class IndexModel(CourseStore store, PublishingService publishing, ContentRepository repository, TimeProvider clock) : PageModel
 {
     public CourseSnapshot Snapshot { get; private set; } = null!;
 
     public DateTimeOffset Now { get; private set; }
 
-    public void OnGet()
+    public IReadOnlyList<WeekRow> Weeks { get; private set; } = [];
+
+    [BindProperty]
+    public NewWeek Input { get; set; } = new();
+
+    public IReadOnlyList<string> UploadProblems { get; private set; } = [];
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public void OnGet() => Load();
+
+    public async Task<IActionResult> OnPostCreateWeekAsync()
+    {
+        if (Input.Number is { } number && store.Current.FindWeek(number) is not null)
+        {
+            ModelState.AddModelError("Input.Number", $"Week {number} already exists.");
+        }
+
+        if (!ModelState.IsValid || Input.Number is null)
+        {
+            Load();
+            return Page();
+        }
+
+        var folder = $"{Input.Number:00}-{Input.Slug}";
+        var path = $"weeks/{folder}/week.md";
+        if (store.Files.Keys.Any(p => p.StartsWith($"weeks/{folder}/", StringComparison.Ordinal)))
+        {
+            ModelState.AddModelError("Input.Slug", $"The folder {folder} already exists.");
+            Load();
+            return Page();
+        }
+
+        var text = $"---\nnumber: {Input.Number}\ntitle: {YamlString(Input.Title)}\npublished: false\n---\n{Input.Title!.Trim()}: introduce the week here.\n";
+        await repository.ApplyAsync([new ContentChange(path, text)], InstructorActor.Of(User), "create", path, "new week", HttpContext.RequestAborted);
+        Message = $"Week {Input.Number} created as a draft.";
+        return Redirect($"/instructor/weeks/{Input.Number}");
+    }
+
+    public async Task<IActionResult> OnPostUploadAsync(IFormFile? upload)
+    {
+        if (upload is null || upload.Length == 0)
+        {
+            UploadProblems = ["Choose a .zip of a week folder to upload."];
+        }
+        else if (upload.Length > ContentUpload.MaxZipBytes)
+        {
+            UploadProblems = [$"The file is {upload.Length:N0} bytes; the limit is {ContentUpload.MaxZipBytes:N0}."];
+        }
+        else
+        {
+            using var buffer = new MemoryStream();
+            await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
+            UploadProblems = await repository.UploadAsync(upload.FileName, buffer.ToArray(), null, InstructorActor.Of(User), HttpContext.RequestAborted);
+            if (UploadProblems.Count == 0)
+            {
+                Message = $"Uploaded {upload.FileName}.";
+                return Redirect("/instructor");
+            }
+        }
+
+        Load();
+        return Page();
+    }
+
+    private void Load()
     {
         Snapshot = store.Current;
         Now = clock.GetUtcNow();
+        Weeks = [.. Snapshot.Course.Weeks.Select(w => new WeekRow(w, store.StateOf(w), publishing.Validate(w.Number, Now).Count))];
+    }
+
+    /// <summary>A YAML double-quoted scalar, so any title survives front matter.</summary>
+    public static string YamlString(string? text) =>
+        "\"" + (text ?? "").Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).ReplaceLineEndings(" ") + "\"";
+
+    public sealed record WeekRow(Week Week, WeekState State, int Problems);
+
+    public sealed class NewWeek
+    {
+        [Required, Range(1, 999, ErrorMessage = "A week number is from 1 to 999.")]
+        [Display(Name = "Week number")]
+        public int? Number { get; set; }
+
+        [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,60}$", ErrorMessage = "Lower-case letters, digits and dashes, like lora-and-peft.")]
+        [Display(Name = "Folder name")]
+        public string? Slug { get; set; }
+
+        [Required, StringLength(200)]
+        public string? Title { get; set; }
     }
 }

@@ -1,0 +1,95 @@
+using LlmCourse.Core.Content;
+using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Content;
+using LlmCourse.Web.Publishing;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace LlmCourse.Web.Pages.Instructor;
+
+/// <summary>
+/// The Markdown editor for one course file. "Preview" renders the unsaved text (no JavaScript needed);
+/// editor-preview.js updates the preview while typing. Every save is a revision.
+/// </summary>
+[Authorize(Policy = Policies.Instructor)]
+public sealed class EditModel(CourseStore store, ContentRepository repository, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Path { get; set; }
+
+    [BindProperty]
+    public string Text { get; set; } = "";
+
+    /// <summary>The hash of the text the editor was opened on: a save over someone else's newer save is refused.</summary>
+    [BindProperty]
+    public string BaseHash { get; set; } = "";
+
+    public PreviewResult Preview { get; private set; } = new("", []);
+
+    public IReadOnlyList<string> SaveProblems { get; private set; } = [];
+
+    public int? WeekNumber { get; private set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await repository.FindAsync(Path ?? "", HttpContext.RequestAborted) is not { } row)
+        {
+            return NotFound();
+        }
+
+        Text = row.Text;
+        BaseHash = row.Hash;
+        Render();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync()
+    {
+        if (await repository.FindAsync(Path ?? "", HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        Render();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync()
+    {
+        if (await repository.FindAsync(Path ?? "", HttpContext.RequestAborted) is not { } row)
+        {
+            return NotFound();
+        }
+
+        Text = Text.ReplaceLineEndings("\n");
+        Render();
+        if (row.Hash != BaseHash)
+        {
+            SaveProblems = [$"{row.UpdatedBy} saved this file at {row.UpdatedAt:yyyy-MM-dd HH:mm} UTC after you opened it. Copy your text, reload, and apply your change again."];
+            return Page();
+        }
+
+        // A learner-visible file must stay valid; drafts may be saved half-done.
+        var week = WeekNumber is { } n ? store.Current.FindWeek(n) : null;
+        if (Preview.Errors.Count > 0 && (week is null ? Path == "course.md" : week.IsVisibleAt(clock.GetUtcNow()) || week.Published))
+        {
+            SaveProblems = ["Learners can see this file, so it is saved only without problems. Fix the problems listed below, or unpublish the week first."];
+            return Page();
+        }
+
+        await repository.ApplyAsync([new ContentChange(row.Path, Text)], InstructorActor.Of(User), "edit", row.Path, "saved in the editor", HttpContext.RequestAborted);
+        Message = Preview.Errors.Count > 0 ? $"Saved, with {Preview.Errors.Count} problem(s) to fix before publishing." : "Saved.";
+        return Redirect($"/instructor/edit?path={Uri.EscapeDataString(row.Path)}");
+    }
+
+    private void Render()
+    {
+        Preview = ItemPreview.Render(store, Path ?? "", Text);
+        var folder = (Path ?? "").Split('/') is ["weeks", var f, _] ? f : null;
+        WeekNumber = folder is null ? null : store.Current.Course.Weeks.FirstOrDefault(w => w.SourceFile == $"weeks/{folder}/week.md")?.Number;
+    }
+}
