@@ -2,11 +2,17 @@ using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
 
+if (LlmCourse.Web.Cli.QuizCommands.IsCommand(args))
+{
+    return await LlmCourse.Web.Cli.QuizCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCourseContent();
 builder.AddPersistence();
 builder.AddAccounts();
 builder.AddProgress();
+builder.AddQuizzes();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddApi();

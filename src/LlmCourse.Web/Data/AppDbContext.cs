@@ -15,6 +15,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
+    public DbSet<QuizSnapshot> QuizSnapshots => Set<QuizSnapshot>();
+
+    public DbSet<QuizRegrade> QuizRegrades => Set<QuizRegrade>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

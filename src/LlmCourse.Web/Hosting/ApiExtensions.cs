@@ -56,6 +56,7 @@ public static class ApiExtensions
             .ProducesProblem(StatusCodes.Status400BadRequest);
         api.MapCourseApi();
         api.MapProgressApi();
+        api.MapQuizApi();
 
         // Unknown API addresses answer with problem details, not the site's HTML 404 page.
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
