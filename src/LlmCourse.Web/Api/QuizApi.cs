@@ -134,7 +134,7 @@ public static class QuizApi
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Save(
-        int week, string quizId, string attemptId, JsonElement body, CourseCatalog catalog, QuizService quizzes, HttpContext http)
+        int week, string quizId, string attemptId, CourseCatalog catalog, QuizService quizzes, HttpContext http)
     {
         var loaded = await LoadAsync(week, quizId, attemptId, catalog, quizzes, http);
         if (loaded is null)
@@ -142,9 +142,9 @@ public static class QuizApi
             return NoAttempt();
         }
 
-        if (ReadAnswers(body) is not { } answers)
+        if (await BodyAsync(http) is not { } body || ReadAnswers(body) is not { } answers)
         {
-            return ApiProblems.BadRequest("The body must be a JSON object of answers keyed by question id, each one of {\"c\":[…]}, {\"t\":\"…\"}, {\"n\":\"…\"}, {\"m\":{…}}, {\"o\":[…]}.");
+            return ApiProblems.BadRequest("The body (Content-Type: application/json) must be a JSON object of answers keyed by question id, each one of {\"c\":[…]}, {\"t\":\"…\"}, {\"n\":\"…\"}, {\"m\":{…}}, {\"o\":[…]}.");
         }
 
         var result = await quizzes.SaveAsync(loaded, answers, http.RequestAborted);
@@ -152,8 +152,9 @@ public static class QuizApi
     }
 
     private static async Task<Results<Ok<AttemptReviewView>, ProblemHttpResult>> Submit(
-        int week, string quizId, string attemptId, JsonElement? body, CourseCatalog catalog, QuizService quizzes, HttpContext http)
+        int week, string quizId, string attemptId, CourseCatalog catalog, QuizService quizzes, HttpContext http)
     {
+        var body = await BodyAsync(http);
         var loaded = await LoadAsync(week, quizId, attemptId, catalog, quizzes, http);
         if (loaded is null)
         {
@@ -194,6 +195,27 @@ public static class QuizApi
         Find(catalog, week, quizId) is var (w, quiz) ? await quizzes.LoadAsync(UserId(http), w, quiz, attemptId, http.RequestAborted) : null;
 
     private static string UserId(HttpContext http) => ProgressReader.UserId(http.User)!;
+
+    /// <summary>
+    /// The JSON body, or null when there is none or it is not JSON. Read by hand rather than bound, because a
+    /// bound body makes routing skip the endpoint for requests without a JSON content type (the submit's body is optional).
+    /// </summary>
+    private static async Task<JsonElement?> BodyAsync(HttpContext http)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        try
+        {
+            return await http.Request.ReadFromJsonAsync<JsonElement>(http.RequestAborted);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
 
     private static Dictionary<string, QuestionResponse>? ReadAnswers(JsonElement body)
     {
