@@ -139,7 +139,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
 
         if (loaded.Submitted)
         {
-            return AlreadySubmitted;
+            return loaded.Attempt.AutoClosed ? TooLate(loaded.Attempt) : AlreadySubmitted;
         }
 
         var attempt = loaded.Attempt;
@@ -200,7 +200,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         }
         else if (loaded.Submitted)
         {
-            return AlreadySubmitted;
+            return loaded.Attempt.AutoClosed ? TooLate(loaded.Attempt) : AlreadySubmitted;
         }
 
         var now = clock.GetUtcNow();

@@ -13,10 +13,10 @@ public sealed class QuizAppFactory : CourseAppFactory
 {
     public const int Week = 7;
 
-    /// <summary>Opens and closes on fixed dates, far from the real clock.</summary>
-    public static readonly DateTimeOffset WindowOpens = new(2031, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>Opens and closes in the coming days: near enough that sign-in cookies stay valid when the clock moves there.</summary>
+    public static readonly DateTimeOffset WindowOpens = new(DateTime.UtcNow.Date.AddDays(2), TimeSpan.Zero);
 
-    public static readonly DateTimeOffset WindowCloses = new(2031, 1, 2, 0, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset WindowCloses = WindowOpens.AddDays(1);
 
     public QuizAppFactory()
     {
