@@ -8,6 +8,11 @@ if (DeckCommands.IsCommand(args))
     return await DeckCommands.RunAsync(args, Console.Out, Console.Error);
 }
 
+if (QuizCommands.IsCommand(args))
+{
+    return await QuizCommands.RunAsync(args, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCourseContent();
 builder.AddPersistence();
@@ -15,6 +20,7 @@ builder.AddAccounts();
 builder.AddSecurity();
 builder.AddProgress();
 builder.AddStudy();
+builder.AddQuizzes();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddCaching();

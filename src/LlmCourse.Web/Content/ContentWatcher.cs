@@ -1,4 +1,6 @@
 using LlmCourse.Core.Content;
+using LlmCourse.Web.Data;
+using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Publishing;
 
 namespace LlmCourse.Web.Content;
@@ -24,10 +26,13 @@ public sealed partial class ContentWatcher(
         await using (var scope = scopes.CreateAsyncScope())
         {
             var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
-            if (files.Count > 0 && !await repository.AnyAsync(cancellationToken))
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().WithStartupLockAsync(async () =>
             {
-                await repository.ImportAsync(files, ContentRepository.FolderActor, $"first start: {options.Path}", cancellationToken);
-            }
+                if (files.Count > 0 && !await repository.AnyAsync(cancellationToken))
+                {
+                    await repository.ImportAsync(files, ContentRepository.FolderActor, $"first start: {options.Path}", cancellationToken);
+                }
+            }, cancellationToken);
         }
 
         _folder = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);

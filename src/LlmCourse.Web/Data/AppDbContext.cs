@@ -33,6 +33,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<PublishingAuditEntry> PublishingAudit => Set<PublishingAuditEntry>();
 
+    public DbSet<QuizAttempt> QuizAttempts => Set<QuizAttempt>();
+
+    public DbSet<QuizAnswer> QuizAnswers => Set<QuizAnswer>();
+
+    public DbSet<QuizSnapshot> QuizSnapshots => Set<QuizSnapshot>();
+
+    public DbSet<QuizRegrade> QuizRegrades => Set<QuizRegrade>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -61,6 +61,8 @@ public static class ApiExtensions
         api.MapStudyApi();
         api.MapLabApi();
 
+        api.MapQuizApi();
+
         // Unknown API addresses answer with problem details, not the site's HTML 404 page.
         app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
             .ExcludeFromDescription();

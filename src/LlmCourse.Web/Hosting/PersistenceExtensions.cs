@@ -58,26 +58,7 @@ public static class PersistenceExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        if (db.Database.IsNpgsql())
-        {
-            // Instances starting together would otherwise race to create the same tables: one migrates,
-            // the others wait on this session-level lock and then find nothing left to do.
-            await db.Database.OpenConnectionAsync();
-            try
-            {
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727001)");
-                await db.Database.MigrateAsync();
-                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(727001)");
-            }
-            finally
-            {
-                await db.Database.CloseConnectionAsync();
-            }
-        }
-        else
-        {
-            await db.Database.MigrateAsync();
-        }
+        await db.WithStartupLockAsync(() => db.Database.MigrateAsync());
 
         if (db.Database.IsSqlite())
         {
@@ -86,6 +67,38 @@ public static class PersistenceExtensions
         }
 
         app.Services.GetRequiredService<DatabaseState>().Migrated = true;
+    }
+
+    /// <summary>
+    /// Runs start-up work (migrating, the first content import) under a PostgreSQL advisory lock, so
+    /// instances starting together do it once: the others wait, then find nothing left to do. SQLite
+    /// serves a single instance and needs no lock.
+    /// </summary>
+    public static async Task WithStartupLockAsync(this AppDbContext db, Func<Task> work, CancellationToken cancellationToken = default)
+    {
+        if (!db.Database.IsNpgsql())
+        {
+            await work();
+            return;
+        }
+
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_lock(727001)", cancellationToken);
+            try
+            {
+                await work();
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_unlock(727001)", CancellationToken.None);
+            }
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>

@@ -162,6 +162,28 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         Instructor("POST HistoryModel.Restore", "POST", "/instructor/history?handler=Restore&id=999999", Expect.NotFound),
         Instructor("GET /instructor/audit", "GET", "/instructor/audit", Expect.Ok),
         new("POST /api/v1/instructor/preview", "POST", "/api/v1/instructor/preview", Expect.Unauthorized, new(403), new(403), new(415)),
+
+
+        // Quizzes. {attempt} is an attempt of the first learner at the week 7 quiz, in progress until
+        // "POST ConfirmSubmitModel." submits it, so the rules on it run in this order.
+        new("GET /weeks/{number:int}/{quizId}/attempts", "GET", "/weeks/7/quiz/attempts", Expect.SignIn, new(302, "/weeks/7/quiz"), new(302, "/weeks/7/quiz"), new(302, "/weeks/7/quiz")),
+        new("POST StartAttemptModel.", "POST", "/weeks/7/quiz/attempts", Expect.SignIn, new(302, "/weeks/7/quiz/attempts/{attempt}"), new(302, "/weeks/7/quiz/attempts/"), new(302, "/weeks/7/quiz/attempts/")),
+        new("GET /weeks/{number:int}/{quizId}/attempts/{attemptId}", "GET", "/weeks/7/quiz/attempts/{attempt}", Expect.SignIn, Expect.Ok, Expect.NotFound, Expect.NotFound),
+        new("POST AttemptModel.Save", "POST", "/weeks/7/quiz/attempts/{attempt}?handler=Save", Expect.SignIn, new(302, "/weeks/7/quiz/attempts/{attempt}"), Expect.NotFound, Expect.NotFound),
+        new("POST AttemptModel.Submit", "POST", "/weeks/7/quiz/attempts/{attempt}?handler=Submit", Expect.SignIn, new(302, "/weeks/7/quiz/attempts/{attempt}/submit"), Expect.NotFound, Expect.NotFound),
+        new("GET /weeks/{number:int}/{quizId}/attempts/{attemptId}/submit", "GET", "/weeks/7/quiz/attempts/{attempt}/submit", Expect.SignIn, Expect.Ok, Expect.NotFound, Expect.NotFound),
+        SignedIn("GET /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts", "/api/v1/weeks/7/quizzes/quiz/attempts", Expect.Ok),
+        SignedIn("POST /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts", "/api/v1/weeks/7/quizzes/quiz/attempts", new(409)),
+        new("GET /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}", "GET", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}", Expect.Unauthorized, Expect.Ok, Expect.NotFound, Expect.NotFound),
+        new("PUT /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/answers", "PUT", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}/answers", Expect.Unauthorized, new(400), Expect.NotFound, Expect.NotFound),
+        new("GET /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/review", "GET", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}/review", Expect.Unauthorized, new(409), Expect.NotFound, Expect.NotFound),
+        new("POST ConfirmSubmitModel.", "POST", "/weeks/7/quiz/attempts/{attempt}/submit", Expect.SignIn, new(302, "/weeks/7/quiz/attempts/{attempt}/review"), Expect.NotFound, Expect.NotFound),
+        new("GET /weeks/{number:int}/{quizId}/attempts/{attemptId}/review", "GET", "/weeks/7/quiz/attempts/{attempt}/review", Expect.SignIn, Expect.Ok, Expect.NotFound, Expect.NotFound),
+        new("POST /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/submission", "POST", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}/submission", Expect.Unauthorized, new(409), Expect.NotFound, Expect.NotFound),
+        new("GET /instructor/quizzes", "GET", "/instructor/quizzes", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+        new("GET /instructor/quizzes/{week:int}/{quizId}", "GET", "/instructor/quizzes/7/quiz", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+        new("POST QuizStatisticsModel.Regrade", "POST", "/instructor/quizzes/7/quiz?handler=Regrade", Expect.SignIn, Expect.Denied, Expect.Denied, new(302, "/instructor/quizzes/7/quiz")),
+        new("GET /instructor/quizzes/{week:int}/{quizId}/attempts.csv", "GET", "/instructor/quizzes/7/quiz/attempts.csv", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
     ];
 
     [Fact]
@@ -185,6 +207,11 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         var created = await TestAccounts.PostFormAsync(clients[Who.Learner], "/account?handler=CreateToken", new() { ["name"] = "matrix" }, formUrl: "/account");
         var token = System.Text.RegularExpressions.Regex.Match(await clients[Who.Learner].GetStringAsync("/account"), "id=(\\d+)&amp;handler=RevokeToken").Groups[1].Value;
         Assert.False(string.IsNullOrEmpty(token), $"token not created ({created.StatusCode})");
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/api/v1/weeks/7/quizzes/quiz/attempts");
+        start.Headers.Add("X-CSRF-TOKEN", await TestAccounts.AntiforgeryTokenAsync(clients[Who.Learner], "/"));
+        var started = await clients[Who.Learner].SendAsync(start);
+        var attempt = System.Text.RegularExpressions.Regex.Match(started.Headers.Location?.OriginalString ?? "", "[0-9a-f]{32}").Value;
+        Assert.False(string.IsNullOrEmpty(attempt), $"attempt not started ({started.StatusCode})");
 
         var failures = new List<string>();
         // Signing out ends the session for the rules after it, so it goes last.
@@ -194,7 +221,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
             foreach (var who in rule.Key == "POST IndexModel.RevokeToken" ? [Who.Anonymous, Who.Other, Who.Instructor, Who.Learner] : Enum.GetValues<Who>())
             {
                 var client = clients[who];
-                var url = rule.Url.Replace("{token}", token, StringComparison.Ordinal);
+                var url = rule.Url.Replace("{token}", token, StringComparison.Ordinal).Replace("{attempt}", attempt, StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(rule.Method), url);
                 if (rule.Method != "GET")
                 {
@@ -214,8 +241,9 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
                 var response = await client.SendAsync(request);
                 var expected = rule.For(who);
                 var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : null;
+                var expectedLocation = expected.Location?.Replace("{attempt}", attempt, StringComparison.Ordinal);
                 var ok = (int)response.StatusCode == expected.Status &&
-                         (expected.Location is null || (location?.StartsWith(expected.Location, StringComparison.Ordinal) ?? false));
+                         (expectedLocation is null || (location?.StartsWith(expectedLocation, StringComparison.Ordinal) ?? false));
                 if (!ok)
                 {
                     failures.Add($"{rule.Key} as {who}: expected {expected.Status} {expected.Location}, got {(int)response.StatusCode} {location}");

@@ -1,0 +1,38 @@
+using LlmCourse.Core.Quizzes;
+using LlmCourse.Web.Content;
+using LlmCourse.Web.Quizzes;
+using Microsoft.AspNetCore.Mvc;
+
+namespace LlmCourse.Web.Pages.Quizzes;
+
+/// <summary>A submitted attempt: score and result always; marks, right answers and explanations as the reveal rule allows.</summary>
+public sealed class AttemptReviewModel(CourseCatalog catalog, QuizService quizzes) : QuizPageModel(catalog, quizzes)
+{
+    public IReadOnlyList<QuestionReview> Questions { get; private set; } = [];
+
+    public ReviewOptions Options { get; private set; } = ReviewOptions.Nothing;
+
+    public bool Late { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int number, string quizId, string attemptId, bool late = false)
+    {
+        if (!await LoadAsync(number, quizId, attemptId))
+        {
+            return NotFound();
+        }
+
+        if (!Loaded.Submitted)
+        {
+            return Redirect(AttemptUrl);
+        }
+
+        Late = late;
+        Options = Quizzes.ReviewOptions(Loaded);
+        Questions = Quizzes.Review(Loaded);
+        return Page();
+    }
+
+    /// <summary>The text of an option id (choice, matching side or ordering item) for showing answers.</summary>
+    public string OptionText(PublicQuestion q, string id) =>
+        q.Choices.Concat(q.MatchLefts).Concat(q.MatchOptions).Concat(q.OrderingItems).FirstOrDefault(o => o.Id == id)?.Text ?? id;
+}

@@ -1,0 +1,58 @@
+using LlmCourse.Core.Content;
+using LlmCourse.Core.Quizzes;
+using LlmCourse.Web.Data;
+
+namespace LlmCourse.Web.Quizzes;
+
+/// <summary>An attempt with the quiz revision it was taken on and what the learner has saved so far.</summary>
+/// <param name="Quiz">The quiz at the attempt's revision (questions, settings, grading).</param>
+/// <param name="AttemptsUsed">How many attempts the learner has started at this quiz (for the reveal rules).</param>
+public sealed record LoadedAttempt(QuizAttempt Attempt, Week Week, Quiz Quiz, IReadOnlyDictionary<string, QuestionResponse> Saved, int AttemptsUsed)
+{
+    public bool Submitted => Attempt.SubmittedAt is not null;
+
+    /// <summary>The questions in the order this attempt shows them, as a learner may see them.</summary>
+    public PublicQuiz Public => PublicProjection.Project(Quiz, Attempt.Seed);
+
+    public int Unanswered => Quiz.Questions.Count(q => !Saved.TryGetValue(q.Id, out var r) || r.IsEmpty);
+}
+
+/// <summary>The learner's standing on a quiz: attempts, the grade that counts, and whether they may start.</summary>
+/// <param name="CountingFraction">The grade that counts under the quiz's grading method (0..1); null before any finished attempt.</param>
+public sealed record QuizOverview(
+    IReadOnlyList<QuizAttempt> Attempts,
+    double? CountingFraction,
+    bool Passed,
+    StartDecision Decision,
+    QuizAttempt? InProgress);
+
+public enum StartOutcome
+{
+    Started,
+
+    /// <summary>An attempt is already open; <see cref="StartResult.Attempt"/> is it.</summary>
+    InProgress,
+    Refused,
+}
+
+public sealed record StartResult(StartOutcome Outcome, QuizAttempt? Attempt, string Message);
+
+public enum WriteOutcome
+{
+    /// <summary>Saved (or, for a submit, graded now).</summary>
+    Done,
+
+    /// <summary>The attempt was already submitted; nothing changed.</summary>
+    AlreadySubmitted,
+
+    /// <summary>Arrived after the deadline and the grace period; nothing changed (the attempt is closed with what was saved).</summary>
+    TooLate,
+
+    /// <summary>The answers name questions the attempt does not have.</summary>
+    Invalid,
+}
+
+public sealed record WriteResult(WriteOutcome Outcome, string Message)
+{
+    public static WriteResult Ok { get; } = new(WriteOutcome.Done, "");
+}

@@ -1,0 +1,416 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using LlmCourse.Core.Content;
+using LlmCourse.Core.Quizzes;
+using LlmCourse.Web.Data;
+using LlmCourse.Web.Progress;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmCourse.Web.Quizzes;
+
+/// <summary>
+/// Attempts at quizzes: start, save, submit, close when time runs out, review. The rules are the pure ones
+/// of <c>LlmCourse.Core.Quizzes</c>; this class adds storage and the database guards that keep them under
+/// concurrency: a unique (learner, quiz, number) index caps starts, and a conditional
+/// <c>UPDATE … WHERE SubmittedAt IS NULL</c> makes a submit grade exactly once.
+/// </summary>
+/// <remarks>
+/// Overdue attempts are closed lazily, whenever the learner's attempts are read (pages and API), and by
+/// <see cref="QuizSweeper"/> once a minute, so an abandoned attempt is graded even if nobody looks at it.
+/// </remarks>
+public sealed class QuizService(AppDbContext db, QuizRevisions revisions, ProgressService progress, TimeProvider clock, ILogger<QuizService> logger)
+{
+    public const string CompletionSource = "quiz";
+
+    /// <summary>The learner's attempts at a quiz (overdue ones closed first), the grade that counts, and whether a new attempt may start.</summary>
+    public async Task<QuizOverview> OverviewAsync(string userId, Week week, Quiz quiz, CancellationToken ct = default)
+    {
+        var attempts = await AttemptsAsync(userId, week.Number, quiz.Id, ct);
+        if (await CloseOverdueAsync(attempts, quiz, ct))
+        {
+            attempts = await AttemptsAsync(userId, week.Number, quiz.Id, ct);
+        }
+
+        var counting = CountingFraction(quiz.Settings, attempts);
+        var inProgress = attempts.FirstOrDefault(a => a.SubmittedAt is null);
+        var decision = AttemptRules.CanStart(quiz.Settings, attempts.Count, inProgress is not null, clock.GetUtcNow());
+        return new QuizOverview(attempts, counting, counting is { } c && AttemptRules.Passed(c, 1, quiz.Settings.PassMark), decision, inProgress);
+    }
+
+    /// <summary>Starts an attempt on the quiz's current revision, or says why not. Parallel starts never exceed the limit.</summary>
+    public async Task<StartResult> StartAsync(string userId, Week week, Quiz quiz, CancellationToken ct = default)
+    {
+        await StoreSnapshotAsync(quiz, ct);
+
+        // A lost race on the unique attempt number means another start just won: look again.
+        for (var round = 0; round < 5; round++)
+        {
+            var overview = await OverviewAsync(userId, week, quiz, ct);
+            if (overview.InProgress is { } open)
+            {
+                return new StartResult(StartOutcome.InProgress, open, "You have an attempt in progress; continue it.");
+            }
+
+            if (!overview.Decision.Allowed)
+            {
+                return new StartResult(StartOutcome.Refused, null, overview.Decision.Message);
+            }
+
+            var now = clock.GetUtcNow();
+            var attempt = new QuizAttempt
+            {
+                Id = Guid.NewGuid().ToString("N"),
+                UserId = userId,
+                WeekNumber = week.Number,
+                QuizId = quiz.Id,
+                Number = overview.Attempts.Count + 1,
+                Seed = RandomNumberGenerator.GetInt32(int.MaxValue),
+                Revision = quiz.Revision,
+                StartedAt = now.UtcDateTime,
+                Deadline = AttemptRules.Deadline(quiz.Settings, now)?.UtcDateTime,
+                MaxScore = quiz.Questions.Sum(q => q.Points),
+            };
+            db.QuizAttempts.Add(attempt);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                db.Entry(attempt).State = EntityState.Detached;
+                return new StartResult(StartOutcome.Started, attempt, "");
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+
+        return new StartResult(StartOutcome.Refused, null, "Another start of this quiz was in progress; try again.");
+    }
+
+    /// <summary>
+    /// The learner's attempt with this id at this quiz, closed first if its time ran out; null when there is
+    /// none or it is someone else's (callers answer 404 either way, so ids cannot be probed).
+    /// </summary>
+    public async Task<LoadedAttempt?> LoadAsync(string userId, Week week, Quiz current, string attemptId, CancellationToken ct = default)
+    {
+        if (string.IsNullOrEmpty(attemptId) || attemptId.Length > 32)
+        {
+            return null;
+        }
+
+        var attempt = await FindAsync(attemptId, ct);
+        if (attempt is null || attempt.UserId != userId || attempt.WeekNumber != week.Number || attempt.QuizId != current.Id)
+        {
+            return null;
+        }
+
+        var quiz = await QuizAtAsync(attempt.Revision, current, ct);
+        if (quiz is null)
+        {
+            return null;
+        }
+
+        if (attempt.SubmittedAt is null && await CloseIfOverdueAsync(attempt, quiz, ct))
+        {
+            attempt = (await FindAsync(attemptId, ct))!;
+        }
+
+        if (attempt.GradedRevision is { } graded && graded != quiz.Revision)
+        {
+            quiz = await QuizAtAsync(graded, current, ct) ?? quiz;
+        }
+
+        var used = await db.QuizAttempts.CountAsync(a => a.UserId == userId && a.WeekNumber == week.Number && a.QuizId == current.Id, ct);
+        return new LoadedAttempt(attempt, week, quiz, await SavedAsync(attempt.Id, ct), used);
+    }
+
+    /// <summary>
+    /// Stores the given answers (each replaces that question's earlier answer) before returning. Refused,
+    /// changing nothing, once the attempt is submitted or past its deadline plus the grace period.
+    /// </summary>
+    public async Task<WriteResult> SaveAsync(LoadedAttempt loaded, IReadOnlyDictionary<string, QuestionResponse> answers, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        ArgumentNullException.ThrowIfNull(answers);
+        var known = loaded.Quiz.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        if (answers.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+        {
+            return new WriteResult(WriteOutcome.Invalid, $"This quiz has no question '{unknown}'.");
+        }
+
+        if (loaded.Submitted)
+        {
+            return loaded.Attempt.AutoClosed ? TooLate(loaded.Attempt) : AlreadySubmitted;
+        }
+
+        var attempt = loaded.Attempt;
+        var now = clock.GetUtcNow();
+        if (!AttemptRules.CanSave(loaded.Quiz.Settings, Utc(attempt.StartedAt), now))
+        {
+            await CloseIfOverdueAsync(attempt, loaded.Quiz, ct);
+            return TooLate(attempt);
+        }
+
+        if (answers.Count == 0)
+        {
+            return WriteResult.Ok;
+        }
+
+        var savedAt = now.UtcDateTime;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        foreach (var (questionId, response) in answers)
+        {
+            var json = ResponseCodec.Serialize(response);
+
+            // Writes only while the attempt is open, checked in the same statement: a save racing a submit
+            // either lands before the submit claims the attempt (and is graded) or not at all.
+            var rows = await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "QuizAnswers" ("AttemptId", "QuestionId", "ResponseJson", "Revision", "SavedAt")
+                SELECT {attempt.Id}, {questionId}, {json}, {attempt.Revision}, {savedAt}
+                WHERE EXISTS (SELECT 1 FROM "QuizAttempts" WHERE "Id" = {attempt.Id} AND "SubmittedAt" IS NULL)
+                ON CONFLICT ("AttemptId", "QuestionId") DO UPDATE SET
+                  "ResponseJson" = excluded."ResponseJson", "Revision" = excluded."Revision", "SavedAt" = excluded."SavedAt"
+                """,
+                ct);
+            if (rows == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return AlreadySubmitted;
+            }
+        }
+
+        await tx.CommitAsync(ct);
+        return WriteResult.Ok;
+    }
+
+    /// <summary>
+    /// Saves <paramref name="lastAnswers"/> (if any) and hands the attempt in, grading it once. A second
+    /// submit, even in parallel, finds it already submitted and changes nothing.
+    /// </summary>
+    public async Task<WriteResult> SubmitAsync(LoadedAttempt loaded, IReadOnlyDictionary<string, QuestionResponse>? lastAnswers = null, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        if (lastAnswers is { Count: > 0 })
+        {
+            var saved = await SaveAsync(loaded, lastAnswers, ct);
+            if (saved.Outcome != WriteOutcome.Done)
+            {
+                return saved;
+            }
+        }
+        else if (loaded.Submitted)
+        {
+            return loaded.Attempt.AutoClosed ? TooLate(loaded.Attempt) : AlreadySubmitted;
+        }
+
+        var now = clock.GetUtcNow();
+        if (!AttemptRules.CanSave(loaded.Quiz.Settings, Utc(loaded.Attempt.StartedAt), now))
+        {
+            await CloseIfOverdueAsync(loaded.Attempt, loaded.Quiz, ct);
+            return TooLate(loaded.Attempt);
+        }
+
+        return await FinishAsync(loaded.Attempt, loaded.Quiz, now, autoClosed: false, ct)
+            ? WriteResult.Ok
+            : AlreadySubmitted;
+    }
+
+    /// <summary>What the review of this attempt may show now.</summary>
+    public ReviewOptions ReviewOptions(LoadedAttempt loaded)
+    {
+        ArgumentNullException.ThrowIfNull(loaded);
+        return RevealRules.Review(loaded.Quiz.Settings, loaded.Submitted, loaded.AttemptsUsed, clock.GetUtcNow());
+    }
+
+    /// <summary>The review of each question, in the order the attempt showed them, limited by the reveal rules.</summary>
+    public IReadOnlyList<QuestionReview> Review(LoadedAttempt loaded)
+    {
+        var options = ReviewOptions(loaded);
+        return AttemptShuffle.Questions(loaded.Quiz, loaded.Attempt.Seed)
+            .Select((q, i) => ReviewBuilder.Build(q, i + 1, loaded.Quiz.Settings.ShuffleChoices, loaded.Attempt.Seed, loaded.Saved.GetValueOrDefault(q.Id), options))
+            .ToList();
+    }
+
+    /// <summary>Closes every attempt (of anyone) past its deadline and grace period; returns how many. Used by <see cref="QuizSweeper"/>.</summary>
+    public async Task<int> CloseAllOverdueAsync(CancellationToken ct = default)
+    {
+        var cutoff = (clock.GetUtcNow() - AttemptRules.GracePeriod).UtcDateTime;
+        var overdue = await db.QuizAttempts.AsNoTracking()
+            .Where(a => a.SubmittedAt == null && a.Deadline != null && a.Deadline < cutoff)
+            .ToListAsync(ct);
+        var closed = 0;
+        foreach (var attempt in overdue)
+        {
+            var quiz = await QuizAtAsync(attempt.Revision, null, ct);
+            if (quiz is not null && await CloseIfOverdueAsync(attempt, quiz, ct))
+            {
+                closed++;
+            }
+        }
+
+        return closed;
+    }
+
+    /// <summary>The quiz at <paramref name="revision"/>: the current one when it matches, else re-parsed from the stored snapshot.</summary>
+    public async Task<Quiz?> QuizAtAsync(string revision, Quiz? current, CancellationToken ct = default)
+    {
+        if (current is not null && current.Revision == revision)
+        {
+            return current;
+        }
+
+        var snapshot = await db.QuizSnapshots.AsNoTracking().FirstOrDefaultAsync(s => s.Revision == revision, ct);
+        if (snapshot is null)
+        {
+            logger.LogWarning("No stored snapshot of quiz revision {Revision}", revision);
+            return null;
+        }
+
+        return revisions.FromSnapshot(snapshot.Revision, snapshot.SourceFile, snapshot.Markdown);
+    }
+
+    /// <summary>Keeps the quiz's Markdown under its revision, once, so attempts can always be re-read as taken.</summary>
+    public async Task StoreSnapshotAsync(Quiz quiz, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        var now = clock.GetUtcNow().UtcDateTime;
+        await db.Database.ExecuteSqlAsync(
+            $"""
+            INSERT INTO "QuizSnapshots" ("Revision", "SourceFile", "Markdown", "StoredAt")
+            VALUES ({quiz.Revision}, {quiz.SourceFile}, {quiz.Markdown}, {now})
+            ON CONFLICT ("Revision") DO NOTHING
+            """,
+            ct);
+    }
+
+    /// <summary>The counting grade as a fraction of the maximum, over finished attempts.</summary>
+    public static double? CountingFraction(QuizSettings settings, IReadOnlyList<QuizAttempt> attempts)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        var finished = attempts
+            .Where(a => a.SubmittedAt is not null && a.Score is not null)
+            .Select(a => new FinishedAttempt(a.Number, a.MaxScore > 0 ? a.Score!.Value / a.MaxScore : 1))
+            .ToList();
+        return AttemptRules.FinalScore(settings.Grading, finished);
+    }
+
+    /// <summary>The per-question marks stored with a graded attempt.</summary>
+    public static IReadOnlyDictionary<string, double> Marks(QuizAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return string.IsNullOrEmpty(attempt.MarksJson)
+            ? new Dictionary<string, double>()
+            : JsonSerializer.Deserialize<Dictionary<string, double>>(attempt.MarksJson) ?? [];
+    }
+
+    public static string MarksJson(AttemptResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        return JsonSerializer.Serialize(result.Questions.ToDictionary(g => g.QuestionId, g => g.Mark));
+    }
+
+    /// <summary>Instants are stored as UTC <see cref="DateTime"/>; SQLite hands them back unspecified.</summary>
+    public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+
+    /// <summary>Marks the quiz complete when the grade that counts passes.</summary>
+    public async Task UpdateCompletionAsync(string userId, int weekNumber, Quiz quiz, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        var attempts = await AttemptsAsync(userId, weekNumber, quiz.Id, ct);
+        if (CountingFraction(quiz.Settings, attempts) is { } fraction && AttemptRules.Passed(fraction, 1, quiz.Settings.PassMark))
+        {
+            await progress.MarkCompleteAsync(userId, weekNumber, quiz.Id, CompletionSource, ct);
+        }
+    }
+
+    private static readonly WriteResult AlreadySubmitted = new(WriteOutcome.AlreadySubmitted, "This attempt has already been submitted; nothing was changed.");
+
+    private static WriteResult TooLate(QuizAttempt attempt) => new(
+        WriteOutcome.TooLate,
+        $"Time ran out at {Utc(attempt.Deadline ?? attempt.StartedAt):u}. Answers that arrive after the deadline (plus {AttemptRules.GracePeriod.TotalSeconds:0} seconds' grace) are not accepted; the attempt was graded with the answers saved before then.");
+
+    private Task<List<QuizAttempt>> AttemptsAsync(string userId, int weekNumber, string quizId, CancellationToken ct) =>
+        db.QuizAttempts.AsNoTracking()
+            .Where(a => a.UserId == userId && a.WeekNumber == weekNumber && a.QuizId == quizId)
+            .OrderBy(a => a.Number)
+            .ToListAsync(ct);
+
+    private Task<QuizAttempt?> FindAsync(string attemptId, CancellationToken ct) =>
+        db.QuizAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
+
+    private async Task<IReadOnlyDictionary<string, QuestionResponse>> SavedAsync(string attemptId, CancellationToken ct)
+    {
+        var rows = await db.QuizAnswers.AsNoTracking().Where(a => a.AttemptId == attemptId).ToListAsync(ct);
+        var saved = new Dictionary<string, QuestionResponse>(StringComparer.Ordinal);
+        foreach (var row in rows)
+        {
+            if (ResponseCodec.Deserialize(row.ResponseJson) is { } response)
+            {
+                saved[row.QuestionId] = response;
+            }
+        }
+
+        return saved;
+    }
+
+    private async Task<bool> CloseOverdueAsync(IReadOnlyList<QuizAttempt> attempts, Quiz current, CancellationToken ct)
+    {
+        var closed = false;
+        foreach (var attempt in attempts.Where(a => a.SubmittedAt is null))
+        {
+            if (await QuizAtAsync(attempt.Revision, current, ct) is { } quiz)
+            {
+                closed |= await CloseIfOverdueAsync(attempt, quiz, ct);
+            }
+        }
+
+        return closed;
+    }
+
+    private async Task<bool> CloseIfOverdueAsync(QuizAttempt attempt, Quiz quiz, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        if (!AttemptRules.IsOverdue(quiz.Settings, Utc(attempt.StartedAt), now))
+        {
+            return false;
+        }
+
+        // Handed in when time ran out, with what had been saved by then.
+        var deadline = AttemptRules.Deadline(quiz.Settings, Utc(attempt.StartedAt)) ?? now;
+        return await FinishAsync(attempt, quiz, deadline, autoClosed: true, ct);
+    }
+
+    /// <summary>Claims the attempt (only one caller can), then grades the answers saved before the claim.</summary>
+    private async Task<bool> FinishAsync(QuizAttempt attempt, Quiz quiz, DateTimeOffset submittedAt, bool autoClosed, CancellationToken ct)
+    {
+        var at = submittedAt.UtcDateTime;
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            var claimed = await db.QuizAttempts
+                .Where(a => a.Id == attempt.Id && a.SubmittedAt == null)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.SubmittedAt, at).SetProperty(a => a.AutoClosed, autoClosed), ct);
+            if (claimed == 0)
+            {
+                await tx.RollbackAsync(ct);
+                return false;
+            }
+
+            var result = AttemptGrader.Grade(quiz, await SavedAsync(attempt.Id, ct));
+            var passed = AttemptRules.Passed(result.Score, result.MaxScore, quiz.Settings.PassMark);
+            var marks = MarksJson(result);
+            await db.QuizAttempts
+                .Where(a => a.Id == attempt.Id)
+                .ExecuteUpdateAsync(
+                    s => s.SetProperty(a => a.Score, result.Score)
+                        .SetProperty(a => a.MaxScore, result.MaxScore)
+                        .SetProperty(a => a.Passed, passed)
+                        .SetProperty(a => a.MarksJson, marks)
+                        .SetProperty(a => a.GradedRevision, quiz.Revision),
+                    ct);
+            await tx.CommitAsync(ct);
+        }
+
+        await UpdateCompletionAsync(attempt.UserId, attempt.WeekNumber, quiz, ct);
+        return true;
+    }
+}
