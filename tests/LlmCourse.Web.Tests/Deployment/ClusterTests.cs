@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
 using LlmCourse.Web.Tests.Infrastructure;
 
 namespace LlmCourse.Web.Tests.Deployment;
@@ -58,5 +60,85 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         using var direct = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = new Uri(cluster.Instances[0].Url) };
         var resumed = await direct.GetAsync("/weeks/7/lecture");
         Assert.Equal("/weeks/7/lecture/slides/9", resumed.Headers.Location?.OriginalString);
+    }
+
+    [Fact]
+    public async Task QuizStartedOnOneInstance_IsFinishedOnTheOther_AfterTheFirstDies_WithEveryAnswerKept()
+    {
+        var jar = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false }) { BaseAddress = new Uri(cluster.BalancerUrl) };
+        await TestAccounts.RegisterAsync(browser);
+        var created = await TestAccounts.PostFormAsync(browser, "/account?handler=CreateToken", new() { ["name"] = "cluster" }, formUrl: "/account");
+        var token = System.Text.RegularExpressions.Regex.Match(await created.Content.ReadAsStringAsync(), "id=\"new-token\" readonly value=\"(llmc_[^\"]+)\"").Groups[1].Value;
+        Assert.StartsWith("llmc_", token);
+
+        HttpClient Direct(SiteProcess site)
+        {
+            var client = new HttpClient { BaseAddress = new Uri(site.Url) };
+            client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+            return client;
+        }
+
+        const string Api = "/api/v1/weeks/7/quizzes/quiz/attempts";
+        using var first = Direct(cluster.Instances[0]);
+        using var second = Direct(cluster.Instances[1]);
+        var started = await first.PostAsync(Api, null);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var attemptId = (await started.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("attempt").GetProperty("id").GetString();
+        var attempt = await first.GetFromJsonAsync<JsonElement>($"{Api}/{attemptId}");
+        var questions = attempt.GetProperty("questions").EnumerateArray().ToList();
+        var half = questions.Count / 2;
+
+        foreach (var question in questions.Take(half))
+        {
+            var saved = await first.PutAsync($"{Api}/{attemptId}/answers", Json(Answer(question)));
+            Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        }
+
+        cluster.Instances[0].Kill();
+        try
+        {
+            var resumed = await second.GetFromJsonAsync<JsonElement>($"{Api}/{attemptId}");
+            foreach (var question in questions.Take(half))
+            {
+                Assert.True(resumed.GetProperty("answers").TryGetProperty(question.GetProperty("id").GetString()!, out _), "an answer saved on the first instance is missing");
+            }
+
+            foreach (var question in questions.Skip(half))
+            {
+                Assert.Equal(HttpStatusCode.NoContent, (await second.PutAsync($"{Api}/{attemptId}/answers", Json(Answer(question)))).StatusCode);
+            }
+
+            var submitted = await second.PostAsync($"{Api}/{attemptId}/submission", null);
+            Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+            var review = await submitted.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.All(review.GetProperty("questions").EnumerateArray(), q => Assert.NotEqual(JsonValueKind.Null, q.GetProperty("response").ValueKind));
+        }
+        finally
+        {
+            cluster.Instances[0].Start();
+            await cluster.Instances[0].WaitReadyAsync();
+        }
+    }
+
+    private static StringContent Json(string json) => new(json, System.Text.Encoding.UTF8, "application/json");
+
+    /// <summary>Some answer of the right shape for a question from the learner's view of an attempt.</summary>
+    private static string Answer(JsonElement question)
+    {
+        var id = question.GetProperty("id").GetString()!;
+        string Ids(string list) => string.Join(",", question.GetProperty(list).EnumerateArray().Select(o => $"\"{o.GetProperty("id").GetString()}\""));
+        string First(string list) => question.GetProperty(list).EnumerateArray().First().GetProperty("id").GetString()!;
+        var value = question.GetProperty("type").GetString() switch
+        {
+            "single" or "multiple" or "truefalse" => $"{{\"c\":[\"{First("choices")}\"]}}",
+            "short" => "{\"t\":\"an answer\"}",
+            "numeric" => "{\"n\":\"50\"}",
+            "matching" => "{\"m\":{" + string.Join(",", question.GetProperty("matchLefts").EnumerateArray().Zip(question.GetProperty("matchOptions").EnumerateArray(),
+                (l, r) => $"\"{l.GetProperty("id").GetString()}\":\"{r.GetProperty("id").GetString()}\"")) + "}}",
+            "ordering" => $"{{\"o\":[{Ids("orderingItems")}]}}",
+            var other => throw new InvalidOperationException($"unknown question type {other}"),
+        };
+        return $"{{\"{id}\":{value}}}";
     }
 }
