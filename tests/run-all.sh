@@ -3,6 +3,7 @@
 # (Chromium for the browser tests, PostgreSQL on 127.0.0.1, nginx and docker-compose for the deployment
 # tests), then runs the unit tests once and the integration and browser suites twice: on SQLite and on
 # PostgreSQL. The native cluster (two site processes behind nginx) always uses PostgreSQL, so it runs once.
+# Load tests (Category=Load) are run by hand with bench/reliability.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,9 +37,9 @@ run() {
 
 dotnet build LlmCourse.sln -c Release
 run dotnet test tests/LlmCourse.Core.Tests -c Release --no-build
-LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category!=Cluster"
+LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category!=Cluster&Category!=Load"
 LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.BrowserTests -c Release --no-build
-LLMCOURSE_TEST_PROVIDER=Postgres run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build
+LLMCOURSE_TEST_PROVIDER=Postgres run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category!=Load"
 LLMCOURSE_TEST_PROVIDER=Postgres run dotnet test tests/LlmCourse.BrowserTests -c Release --no-build
 
 # One closing line for the whole run, summed over the test runs above.

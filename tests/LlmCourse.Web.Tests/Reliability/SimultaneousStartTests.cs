@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
+using LlmCourse.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace LlmCourse.Web.Tests.Reliability;
+
+/// <summary>
+/// 2,000 learners start the week 7 quiz within one second, against the site as a real process on
+/// 127.0.0.1. Every start must succeed and the 95th percentile must stay under one second.
+/// A load test: run by hand on an otherwise idle machine (bench/reliability.sh), not in CI, where other
+/// suites share the two cores.
+/// </summary>
+[Trait("Category", "Load")]
+public sealed class SimultaneousStartTests
+{
+    private const int Learners = 2000;
+
+    [Fact]
+    public async Task TwoThousandLearnersStartingWithinOneSecond_AllSucceed_P95UnderOneSecond()
+    {
+        var dir = Directory.CreateTempSubdirectory("llmcourse-starts-").FullName;
+        using var database = TestDatabase.Create(dir);
+        var content = Path.Combine(dir, "content");
+        RepoPaths.CopyTree(RepoPaths.Content, content);
+        using var site = new SiteProcess(dir, database, content, "starts");
+        site.Start();
+        await site.WaitReadyAsync();
+
+        // Accounts are written straight to the database: hashing 2,000 passwords would measure PBKDF2, not starts.
+        var tokens = await CreateLearnersAsync(database);
+
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        using var client = new HttpClient(handler) { BaseAddress = new Uri(site.Url), Timeout = TimeSpan.FromSeconds(30) };
+        await client.GetAsync("/api/v1/course"); // warm the connection pool and the JIT
+
+        var latencies = new ConcurrentBag<double>();
+        var failures = new ConcurrentBag<string>();
+        var clock = Stopwatch.StartNew();
+        var requests = tokens.Select(async (token, i) =>
+        {
+            // Spread the starts evenly over one second.
+            var due = TimeSpan.FromMilliseconds(i * 1000.0 / Learners);
+            var wait = due - clock.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait);
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/weeks/7/quizzes/quiz/attempts");
+            request.Headers.Authorization = new("Bearer", token);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                using var response = await client.SendAsync(request);
+                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                if (response.StatusCode != HttpStatusCode.Created)
+                {
+                    failures.Add($"{(int)response.StatusCode}");
+                }
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+            {
+                failures.Add(ex.GetType().Name);
+            }
+        }).ToList();
+        await Task.WhenAll(requests);
+
+        var sorted = latencies.Order().ToList();
+        var p95 = sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
+        Assert.True(failures.IsEmpty, $"{failures.Count} starts failed: {string.Join(", ", failures.GroupBy(f => f).Select(g => $"{g.Key} x{g.Count()}"))}");
+        Assert.True(p95 < 1000, $"p95 {p95:0} ms (p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms)");
+
+        await using var db = Context(database);
+        Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync());
+    }
+
+    private static async Task<List<string>> CreateLearnersAsync(TestDatabase database)
+    {
+        await using var db = Context(database);
+        var now = DateTime.UtcNow;
+        var tokens = new List<string>();
+        for (var i = 0; i < Learners; i++)
+        {
+            var id = Guid.NewGuid().ToString();
+            var email = $"start-{i}@example.com";
+            db.Users.Add(new AppUser
+            {
+                Id = id,
+                UserName = email,
+                NormalizedUserName = email.ToUpperInvariant(),
+                Email = email,
+                NormalizedEmail = email.ToUpperInvariant(),
+                DisplayName = $"Learner {i}",
+                CreatedAt = now,
+                SecurityStamp = Guid.NewGuid().ToString(),
+                ConcurrencyStamp = Guid.NewGuid().ToString(),
+            });
+            var token = ApiTokens.NewToken();
+            tokens.Add(token);
+            db.ApiTokens.Add(new ApiToken { UserId = id, Name = "load", TokenHash = ApiTokens.Hash(token), Prefix = token[..10], CreatedAt = now });
+        }
+
+        await db.SaveChangesAsync();
+        return tokens;
+    }
+
+    private static AppDbContext Context(TestDatabase database)
+    {
+        var options = new DbContextOptionsBuilder<AppDbContext>();
+        if (database.IsPostgres)
+        {
+            options.UseNpgsql(database.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(database.ConnectionString);
+        }
+
+        return new AppDbContext(options.Options);
+    }
+}
