@@ -27,4 +27,12 @@ pg_isready -h 127.0.0.1 -p 5432
 
 as_postgres() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
 as_postgres psql -q -c "ALTER USER postgres PASSWORD 'llmcourse-test';"
+
+# Every test host keeps its own connection pool, and the cluster and load tests run several processes:
+# the default 100 connections is too few for a whole suite.
+if [ "$(as_postgres psql -tAq -c 'SHOW max_connections')" -lt 400 ]; then
+  as_postgres psql -q -c "ALTER SYSTEM SET max_connections = 400;"
+  $sudo pg_ctlcluster "$version" main restart
+  for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+fi
 echo "PostgreSQL $version ready on 127.0.0.1:5432"

@@ -15,4 +15,25 @@ public static class PageExtensions
         await page.EvaluateAsync("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))");
         await page.Keyboard.PressAsync(key);
     }
+
+    /// <summary>
+    /// Presses a key that should navigate, and waits for the new address. On a heavily loaded machine
+    /// headless Chromium now and then drops a synthetic key press outright, so a press that led nowhere
+    /// within a few seconds is tried again (at most three times); a key that never navigates still fails.
+    /// </summary>
+    public static async Task PressLectureKeyAndWaitAsync(this IPage page, string key, string urlGlob)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            await page.PressLectureKeyAsync(key);
+            try
+            {
+                await page.WaitForURLAsync(urlGlob, new() { Timeout = 5_000 });
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+            }
+        }
+    }
 }

@@ -15,8 +15,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
 
         for (var n = 2; n <= 13; n++)
         {
-            await page.PressLectureKeyAsync("ArrowRight");
-            await page.WaitForURLAsync($"**/weeks/7/lecture/slides/{n}");
+            await page.PressLectureKeyAndWaitAsync("ArrowRight", $"**/weeks/7/lecture/slides/{n}");
             await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync($"Slide {n} of 13");
         }
 
@@ -25,8 +24,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
         await Task.Delay(300);
         Assert.EndsWith("/weeks/7/lecture/slides/13", page.Url);
 
-        await page.PressLectureKeyAsync("ArrowLeft");
-        await page.WaitForURLAsync("**/weeks/7/lecture/slides/12");
+        await page.PressLectureKeyAndWaitAsync("ArrowLeft", "**/weeks/7/lecture/slides/12");
     }
 
     [Fact]
@@ -38,8 +36,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
         await page.WaitForURLAsync("**/slides/6");
-        await page.PressLectureKeyAsync("ArrowRight");
-        await page.WaitForURLAsync("**/slides/7");
+        await page.PressLectureKeyAndWaitAsync("ArrowRight", "**/slides/7");
 
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 6 of 13");

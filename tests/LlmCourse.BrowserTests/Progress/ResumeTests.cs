@@ -22,10 +22,8 @@ public sealed class ResumeTests(BrowserFixture browser)
 
         await page.GotoAsync("/weeks/7/lecture");
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 1 of 13");
-        await page.PressLectureKeyAsync("ArrowRight");
-        await page.WaitForURLAsync("**/slides/2");
-        await page.PressLectureKeyAsync("ArrowRight");
-        await page.WaitForURLAsync("**/slides/3");
+        await page.PressLectureKeyAndWaitAsync("ArrowRight", "**/slides/2");
+        await page.PressLectureKeyAndWaitAsync("ArrowRight", "**/slides/3");
         await Assertions.Expect(page.GetByText("You have seen 3 of 13 slides.")).ToBeVisibleAsync();
 
         // Leave: close the tab, then come back in a new one.

@@ -53,7 +53,8 @@ public sealed class TestDatabase : IDisposable
                 create.ExecuteNonQuery();
             }
 
-            var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name };
+            // Small pools that let idle connections go: a suite starts many hosts against one server.
+            var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, MaxPoolSize = 40, ConnectionIdleLifetime = 10 };
             return new TestDatabase("Postgres", builder.ConnectionString, name);
         }
 
