@@ -59,6 +59,19 @@ public sealed class SiteProcess(string workDir, TestDatabase database, string co
         }
     }
 
+    /// <summary>Asks the process to stop (SIGTERM), as an orchestrator does, and returns its exit code.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        using (var kill = Process.Start("kill", $"-TERM {_process!.Id}"))
+        {
+            await kill.WaitForExitAsync();
+        }
+
+        using var wait = new CancellationTokenSource(timeout);
+        await _process.WaitForExitAsync(wait.Token);
+        return _process.ExitCode;
+    }
+
     public Task WaitReadyAsync() => WaitReadyAsync(Url, LogFile);
 
     public void Dispose()

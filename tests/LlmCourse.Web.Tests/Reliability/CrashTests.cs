@@ -19,7 +19,15 @@ public sealed partial class CrashTests
     private const int Writers = 16;
 
     [Fact]
-    public async Task SigkillDuringSixteenWriters_LosesNoAcknowledgedWrite_AndLeavesAnIntactDatabase()
+    public Task SigkillDuringSixteenWriters_LosesNoAcknowledgedWrite_AndLeavesAnIntactDatabase() =>
+        StopDuringWritersAsync(graceful: false);
+
+    /// <summary>SIGTERM: the site stops taking requests, lets those in flight finish and exits cleanly.</summary>
+    [Fact]
+    public Task GracefulShutdownDuringSixteenWriters_ExitsCleanly_AndLosesNoAcknowledgedWrite() =>
+        StopDuringWritersAsync(graceful: true);
+
+    private static async Task StopDuringWritersAsync(bool graceful)
     {
         var dir = Directory.CreateTempSubdirectory("llmcourse-crash-").FullName;
         using var database = TestDatabase.Create(dir);
@@ -57,7 +65,15 @@ public sealed partial class CrashTests
         })).ToArray();
 
         await Task.Delay(TimeSpan.FromSeconds(2));
-        site.Kill();
+        if (graceful)
+        {
+            Assert.Equal(0, await site.TerminateAsync(TimeSpan.FromSeconds(35)));
+        }
+        else
+        {
+            site.Kill();
+        }
+
         await Task.WhenAll(writers);
         Assert.True(acknowledged.Count >= 50, $"only {acknowledged.Count} writes were acknowledged before the kill");
 
