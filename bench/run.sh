@@ -90,6 +90,55 @@ row "site, signed-in dashboard" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f
 rss=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$site/status)
 kill $site; wait $site 2>/dev/null || true
 
+# quiz_cases PORT LABEL: 16 learners each saving answers to their own attempt, then submitting.
+quiz_cases() {
+  local base="http://127.0.0.1:$1" label=$2 tokens=() attempts=() question=""
+  for n in $(seq 1 16); do
+    local j="$work/q$1-$n.jar" t
+    t=$(curl -s -c "$j" -b "$j" "$base/account/register" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+    curl -s -o /dev/null -c "$j" -b "$j" --data-urlencode "Input.DisplayName=Q$n" --data-urlencode "Input.Email=q$n-$1@example.com" \
+      --data-urlencode "Input.Password=quiz-password-1" --data-urlencode "Input.ConfirmPassword=quiz-password-1" --data-urlencode "__RequestVerificationToken=$t" "$base/account/register"
+    t=$(curl -s -c "$j" -b "$j" "$base/account" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+    tokens+=("$(curl -s -c "$j" -b "$j" --data-urlencode "name=bench" --data-urlencode "__RequestVerificationToken=$t" "$base/account?handler=CreateToken" | grep -o 'value="llmc_[^"]*"' | sed 's/value="//;s/"$//')")
+    local started
+    started=$(curl -s -X POST -H "Authorization: Bearer ${tokens[-1]}" "$base/api/v1/weeks/7/quizzes/quiz/attempts")
+    attempts+=("$(python3 -c 'import json,sys; print(json.load(sys.stdin)["attempt"]["id"])' <<<"$started")")
+    [ -n "$question" ] || question=$(curl -s -H "Authorization: Bearer ${tokens[-1]}" "$base/api/v1/weeks/7/quizzes/quiz/attempts/${attempts[-1]}" |
+      python3 -c 'import json,sys; print(next(q["id"] for q in json.load(sys.stdin)["questions"] if q["type"] == "short"))')
+  done
+  local out
+  out=$(SAVE_TOKENS="${tokens[*]}" SAVE_ATTEMPTS="${attempts[*]}" SAVE_QUESTION="$question" SAVE_PATH_PREFIX="/api/v1/weeks/7/quizzes/quiz/attempts/" \
+    wrk -t16 -c16 -d"${duration}s" --latency -s bench/save-answer.lua "$base")
+  local rps p50 p99 lost=0
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out"); p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  # None lost: each attempt must hold at least the last save the server acknowledged to its learner.
+  while read -r _ attempt acked; do
+    local i token stored
+    for i in "${!attempts[@]}"; do [ "${attempts[$i]}" = "$attempt" ] && token=${tokens[$i]}; done
+    stored=$(curl -s -H "Authorization: Bearer $token" "$base/api/v1/weeks/7/quizzes/quiz/attempts/$attempt" |
+      python3 -c "import json,sys; print(json.load(sys.stdin)['answers'].get('$question', {}).get('t', 'save -1').split()[1])")
+    [ "$stored" -ge "$acked" ] || lost=$((lost + 1))
+  done < <(grep '^ACK ' <<<"$out")
+  row "$label, saving a quiz answer (16 learners)" "$rps" "$p50" "$p99" "" "target ≥ 2,000/s on SQLite; attempts missing an acknowledged save: $lost"
+  local start end pids=() graded
+  start=$(date +%s.%N)
+  for i in "${!attempts[@]}"; do
+    curl -s -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: Bearer ${tokens[$i]}" \
+      "$base/api/v1/weeks/7/quizzes/quiz/attempts/${attempts[$i]}/submission" >"$work/submit-$1-$i" &
+    pids+=($!)
+  done
+  wait "${pids[@]}"
+  end=$(date +%s.%N)
+  graded=$(cat "$work"/submit-"$1"-* | grep -c '^200$' || true)
+  row "$label, submitting 16 attempts at once" "" "" "" "" "$(awk "BEGIN{printf \"%.0f ms for all 16\", 1000*($end - $start)}"); graded: $graded of 16"
+}
+
+echo "== quiz answers and submissions (SQLite)"
+start_site 5105 Sqlite "Data Source=$work/quiz.db" "$PWD/content"; quiz=$SITE_PID
+wait_ready http://127.0.0.1:5105
+quiz_cases 5105 "SQLite"
+kill $quiz; wait $quiz 2>/dev/null || true
+
 echo "== start-up with a generated 1,000-page course"
 big="$work/big-content"
 mkdir -p "$big/weeks"
@@ -122,6 +171,7 @@ if [ -n "${LLMCOURSE_BENCH_POSTGRES:-}" ]; then
   wait_ready http://127.0.0.1:5104
   read -r rps p50 p99 _ < <(wrk_run http://127.0.0.1:5104/weeks/7/lecture/slides/1)
   row "site on PostgreSQL, anonymous lecture slide" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" ""
+  quiz_cases 5104 "PostgreSQL"
   kill $pg; wait $pg 2>/dev/null || true
 fi
 
