@@ -60,7 +60,6 @@ public static class ApiExtensions
         api.MapProgressApi();
         api.MapStudyApi();
         api.MapLabApi();
-
         api.MapQuizApi();
 
         // Unknown API addresses answer with problem details, not the site's HTML 404 page.
