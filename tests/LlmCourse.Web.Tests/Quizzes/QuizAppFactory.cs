@@ -27,7 +27,7 @@ public sealed class QuizAppFactory : CourseAppFactory
     }
 
     /// <summary>Starts at the real time, so published weeks are visible.</summary>
-    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+    public FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

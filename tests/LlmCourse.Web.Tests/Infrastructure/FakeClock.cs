@@ -1,6 +1,9 @@
-namespace LlmCourse.Web.Tests.Publishing;
+namespace LlmCourse.Web.Tests.Infrastructure;
 
-/// <summary>A TimeProvider whose "now" only moves when a test says so.</summary>
+/// <summary>
+/// A TimeProvider whose "now" only moves when a test says so (Microsoft's testing package is not available
+/// here). Timers still run on real time, which the app uses only for background sweeps and polls.
+/// </summary>
 public sealed class FakeClock(DateTimeOffset start) : TimeProvider
 {
     private readonly Lock _gate = new();
