@@ -12,12 +12,25 @@ public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, Tim
         var visits = await db.ItemVisits.AsNoTracking().Where(v => v.UserId == user.Id).OrderBy(v => v.Day).ThenBy(v => v.WeekNumber).ToListAsync(ct);
         var completions = await db.ItemCompletions.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.CompletedAt).ToListAsync(ct);
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);
+        var attempts = await db.QuizAttempts.AsNoTracking().Where(a => a.UserId == user.Id).OrderBy(a => a.StartedAt).ToListAsync(ct);
+        var attemptIds = attempts.Select(a => a.Id).ToList();
+        var answers = (await db.QuizAnswers.AsNoTracking().Where(a => attemptIds.Contains(a.AttemptId)).ToListAsync(ct)).ToLookup(a => a.AttemptId);
+        var cards = await db.StudyCards.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.WeekNumber).ThenBy(c => c.DeckId).ToListAsync(ct);
+        var reviews = await db.StudyReviews.AsNoTracking().Where(r => r.UserId == user.Id).OrderBy(r => r.ReviewedAt).ToListAsync(ct);
+        var sessions = await db.StudySessions.AsNoTracking().Where(s => s.UserId == user.Id).OrderBy(s => s.StartedAt).ToListAsync(ct);
         return new AccountExport(
             clock.GetUtcNow().UtcDateTime,
             new(user.Email ?? "", user.DisplayName, user.CreatedAt, [.. await users.GetRolesAsync(user)]),
             [.. visits.Select(v => new VisitExport(v.Day, v.WeekNumber, v.ItemId, v.LastSlide, SlideList(v.SlidesSeen), v.FirstAt, v.LastAt))],
             [.. completions.Select(c => new CompletionExport(c.WeekNumber, c.ItemId, c.CompletedAt, c.Source))],
-            [.. tokens.Select(t => new TokenExport(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))]);
+            [.. tokens.Select(t => new TokenExport(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))],
+            [.. attempts.Select(a => new QuizAttemptExport(
+                a.WeekNumber, a.QuizId, a.Number, a.Revision, a.StartedAt, a.Deadline, a.SubmittedAt, a.AutoClosed, a.Score, a.MaxScore, a.Passed,
+                [.. answers[a.Id].OrderBy(x => x.QuestionId, StringComparer.Ordinal).Select(x => new QuizAnswerExport(x.QuestionId, x.ResponseJson, x.SavedAt))]))],
+            [.. cards.Select(c => new StudyCardExport(c.WeekNumber, c.DeckId, c.CardId, c.State, c.Stability, c.Difficulty, c.Due, c.LastReview, c.Starred))],
+            [.. reviews.Select(r => new StudyReviewExport(r.WeekNumber, r.DeckId, r.CardId, r.Rating, r.ReviewedAt, r.ElapsedDays, r.ScheduledDays, r.StateBefore, r.StateAfter))],
+            // A session's running state is left out: it may hold a practice test's answer key.
+            [.. sessions.Select(s => new StudySessionExport(s.WeekNumber, s.DeckId, s.Mode, s.StartedAt, s.FinishedAt, s.Correct, s.Answered, s.TimeMs))]);
     }
 
     /// <summary>Deletes the account; every record of the learner goes with it (foreign keys cascade).</summary>
@@ -32,7 +45,11 @@ public sealed record AccountExport(
     ProfileExport Profile,
     IReadOnlyList<VisitExport> Visits,
     IReadOnlyList<CompletionExport> Completions,
-    IReadOnlyList<TokenExport> ApiTokens);
+    IReadOnlyList<TokenExport> ApiTokens,
+    IReadOnlyList<QuizAttemptExport> QuizAttempts,
+    IReadOnlyList<StudyCardExport> StudyCards,
+    IReadOnlyList<StudyReviewExport> StudyReviews,
+    IReadOnlyList<StudySessionExport> StudySessions);
 
 public sealed record ProfileExport(string Email, string DisplayName, DateTime CreatedAt, IReadOnlyList<string> Roles);
 
@@ -41,3 +58,16 @@ public sealed record VisitExport(DateOnly Day, int Week, string Item, int LastSl
 public sealed record CompletionExport(int Week, string Item, DateTime CompletedAt, string Source);
 
 public sealed record TokenExport(string Name, string Prefix, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+
+/// <param name="Answers">Each saved answer as stored (JSON in the shape the quiz API takes).</param>
+public sealed record QuizAttemptExport(
+    int Week, string Quiz, int Number, string Revision, DateTime StartedAt, DateTime? Deadline, DateTime? SubmittedAt,
+    bool AutoClosed, double? Score, double MaxScore, bool Passed, IReadOnlyList<QuizAnswerExport> Answers);
+
+public sealed record QuizAnswerExport(string Question, string Response, DateTime SavedAt);
+
+public sealed record StudyCardExport(int Week, string Deck, string Card, int State, double? Stability, double? Difficulty, DateTime Due, DateTime? LastReview, bool Starred);
+
+public sealed record StudyReviewExport(int Week, string Deck, string Card, int Rating, DateTime ReviewedAt, int ElapsedDays, int ScheduledDays, int StateBefore, int StateAfter);
+
+public sealed record StudySessionExport(int Week, string Deck, string Mode, DateTime StartedAt, DateTime? FinishedAt, int Correct, int Answered, long? TimeMs);

@@ -129,6 +129,20 @@ public sealed class ProgressTests(CourseAppFactory factory) : IClassFixture<Cour
         var email = $"export-{Guid.NewGuid():N}@example.com";
         var client = await TestAccounts.RegisterAsync(factory, email);
         await client.GetAsync("/weeks/7/lecture/slides/2");
+        var csrf = await TestAccounts.AntiforgeryTokenAsync(client, "/dashboard");
+        using (var review = new HttpRequestMessage(HttpMethod.Put, "/api/v1/me/study/reviews/export-1"))
+        {
+            review.Headers.Add("X-CSRF-TOKEN", csrf);
+            review.Content = JsonContent.Create(new { week = 7, deckId = "flashcards", cardId = "what-is-fine-tuning", rating = "good" });
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(review)).StatusCode);
+        }
+
+        using (var start = new HttpRequestMessage(HttpMethod.Post, "/api/v1/weeks/7/quizzes/quiz/attempts"))
+        {
+            start.Headers.Add("X-CSRF-TOKEN", csrf);
+            Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(start)).StatusCode);
+        }
+
         var response = await client.GetAsync("/account/export");
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -136,6 +150,9 @@ public sealed class ProgressTests(CourseAppFactory factory) : IClassFixture<Cour
         var visit = json.GetProperty("visits").EnumerateArray().Single();
         Assert.Equal("lecture", visit.GetProperty("item").GetString());
         Assert.Equal([2], visit.GetProperty("slidesSeen").EnumerateArray().Select(e => e.GetInt32()));
+        Assert.Equal("quiz", json.GetProperty("quizAttempts").EnumerateArray().Single().GetProperty("quiz").GetString());
+        Assert.Equal("what-is-fine-tuning", json.GetProperty("studyReviews").EnumerateArray().Single().GetProperty("card").GetString());
+        Assert.Equal("what-is-fine-tuning", json.GetProperty("studyCards").EnumerateArray().Single().GetProperty("card").GetString());
     }
 
     [Fact]
