@@ -9,7 +9,8 @@ export LLMCOURSE_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Passw
 dotnet build tests/LlmCourse.Web.Tests -c Release -v quiet --nologo
 for provider in Sqlite Postgres; do
   echo "== simultaneous starts on $provider"
-  LLMCOURSE_TEST_PROVIDER=$provider dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category=Load" --logger "console;verbosity=normal"
+  LLMCOURSE_TEST_PROVIDER=$provider dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category=Load" --logger "console;verbosity=normal" \
+    || echo "(the target was missed on $provider; the figures are above)"
 done
 
 echo "== soak: mixed anonymous and signed-in traffic for ${SOAK_SECONDS:=600} s"
