@@ -17,23 +17,26 @@ public static class PageExtensions
     }
 
     /// <summary>
-    /// Presses a key that should navigate, and waits for the new address. On a heavily loaded machine
-    /// headless Chromium now and then drops a synthetic key press outright, so a press that led nowhere
-    /// within a few seconds is tried again (at most three times); a key that never navigates still fails.
+    /// Presses a key that should navigate, and waits for the new address. If no navigation has even started
+    /// (committed) within five seconds, the press is taken as lost and made again, at most three times in all;
+    /// a navigation that started is always waited for, however slow, so a key is never pressed twice.
     /// </summary>
     public static async Task PressLectureKeyAndWaitAsync(this IPage page, string key, string urlGlob)
     {
+        var before = page.Url;
         for (var attempt = 1; ; attempt++)
         {
             await page.PressLectureKeyAsync(key);
             try
             {
-                await page.WaitForURLAsync(urlGlob, new() { Timeout = 5_000 });
-                return;
+                await page.WaitForURLAsync(url => url != before, new() { Timeout = 5_000, WaitUntil = WaitUntilState.Commit });
+                break;
             }
             catch (TimeoutException) when (attempt < 3)
             {
             }
         }
+
+        await page.WaitForURLAsync(urlGlob);
     }
 }
