@@ -21,6 +21,7 @@ builder.AddSecurity();
 builder.AddProgress();
 builder.AddStudy();
 builder.AddQuizzes();
+builder.AddTeaching();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddCaching();

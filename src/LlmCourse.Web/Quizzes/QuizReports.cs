@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LlmCourse.Core.Content;
 using LlmCourse.Core.Quizzes;
+using LlmCourse.Core.Reports;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Data;
 using Microsoft.EntityFrameworkCore;
@@ -55,7 +56,7 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
         var csv = new StringBuilder();
         var header = new List<string> { "learner", "name", "attempt", "started", "submitted", "auto_closed", "score", "max_score", "percent", "passed", "revision" };
         header.AddRange(quiz.Questions.Select(q => q.Id));
-        csv.AppendJoin(',', header.Select(Field)).Append("\r\n");
+        csv.AppendRow(header);
         foreach (var row in rows)
         {
             var a = row.a;
@@ -71,7 +72,7 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
                 a.GradedRevision ?? a.Revision,
             };
             fields.AddRange(quiz.Questions.Select(q => a.SubmittedAt is not null && marks.TryGetValue(q.Id, out var m) ? Number(m) : ""));
-            csv.AppendJoin(',', fields.Select(Field)).Append("\r\n");
+            csv.AppendRow(fields);
         }
 
         return csv.ToString();
@@ -157,20 +158,9 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
             .ToDictionary(r => r.QuestionId, r => r.Response!, StringComparer.Ordinal)))];
     }
 
-    private static string Number(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
+    private static string Number(double value) => Csv.Number(value);
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 
     private static string Instant(DateTime value) => QuizService.Utc(value).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    // RFC 4180 quoting; a leading =, +, - or @ is prefixed with ' so spreadsheets do not run it as a formula (OWASP "CSV injection").
-    private static string Field(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) && !double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _))
-        {
-            value = "'" + value;
-        }
-
-        return value.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
 }

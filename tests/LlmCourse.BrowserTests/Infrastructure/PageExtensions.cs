@@ -17,9 +17,10 @@ public static class PageExtensions
     }
 
     /// <summary>
-    /// Presses a key that should navigate, and waits for the new address. If no navigation has even started
-    /// (committed) within five seconds, the press is taken as lost and made again, at most three times in all;
-    /// a navigation that started is always waited for, however slow, so a key is never pressed twice.
+    /// Presses a key that should navigate, and waits until the address is <paramref name="urlGlob"/>. While the
+    /// page is still at its old address the press may have been lost, so it is made again (at most three times):
+    /// the old page's link always leads to the target, so a repeat can never skip a slide. The new page's load is
+    /// not awaited here; callers assert on its content, which waits for it. A wrong address fails with that address.
     /// </summary>
     public static async Task PressLectureKeyAndWaitAsync(this IPage page, string key, string urlGlob)
     {
@@ -29,14 +30,16 @@ public static class PageExtensions
             await page.PressLectureKeyAsync(key);
             try
             {
-                await page.WaitForURLAsync(url => url != before, new() { Timeout = 5_000, WaitUntil = WaitUntilState.Commit });
-                break;
+                await page.WaitForURLAsync(urlGlob, new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
+                return;
             }
-            catch (TimeoutException) when (attempt < 3)
+            catch (TimeoutException) when (attempt < 3 && page.Url == before)
             {
             }
+            catch (TimeoutException e)
+            {
+                throw new TimeoutException($"Pressing {key} on {before} did not lead to {urlGlob}; the page is at {page.Url}.", e);
+            }
         }
-
-        await page.WaitForURLAsync(urlGlob);
     }
 }

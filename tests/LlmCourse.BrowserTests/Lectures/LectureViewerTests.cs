@@ -25,6 +25,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
         Assert.EndsWith("/weeks/7/lecture/slides/13", page.Url);
 
         await page.PressLectureKeyAndWaitAsync("ArrowLeft", "**/weeks/7/lecture/slides/12");
+        await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 12 of 13");
     }
 
     [Fact]
@@ -37,6 +38,7 @@ public sealed class LectureViewerTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
         await page.WaitForURLAsync("**/slides/6");
         await page.PressLectureKeyAndWaitAsync("ArrowRight", "**/slides/7");
+        await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 7 of 13");
 
         await page.GoBackAsync();
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 6 of 13");

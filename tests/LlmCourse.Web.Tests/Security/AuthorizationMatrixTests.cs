@@ -161,6 +161,8 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         Instructor("GET /instructor/history", "GET", "/instructor/history?path=weeks/99-none/01-x.md", Expect.NotFound),
         Instructor("POST HistoryModel.Restore", "POST", "/instructor/history?handler=Restore&id=999999", Expect.NotFound),
         Instructor("GET /instructor/audit", "GET", "/instructor/audit", Expect.Ok),
+        Instructor("GET /instructor/overview", "GET", "/instructor/overview", Expect.Ok),
+        Instructor("GET /instructor/gradebook", "GET", "/instructor/gradebook?sort=average&dir=desc&csv=true", Expect.Ok),
         new("POST /api/v1/instructor/preview", "POST", "/api/v1/instructor/preview", Expect.Unauthorized, new(403), new(403), new(415)),
 
 

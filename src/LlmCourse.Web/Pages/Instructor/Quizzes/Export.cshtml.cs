@@ -1,4 +1,4 @@
-using System.Text;
+using LlmCourse.Core.Reports;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Authorization;
@@ -19,6 +19,6 @@ public sealed class QuizExportModel(QuizReports reports) : PageModel
         }
 
         var csv = await reports.CsvAsync(w.Number, quiz, HttpContext.RequestAborted);
-        return File(Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv)).ToArray(), "text/csv; charset=utf-8", $"week{w.Number}-{quiz.Id}-attempts.csv");
+        return File(Csv.ToUtf8WithBom(csv), "text/csv; charset=utf-8", $"week{w.Number}-{quiz.Id}-attempts.csv");
     }
 }
