@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>Everything the site stores about one learner: exported on request, deleted with the account.</summary>
-public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, ApiTokenCache tokenCache, TimeProvider clock)
 {
     public async Task<AccountExport> ExportAsync(AppUser user, CancellationToken ct = default)
     {
@@ -34,7 +34,12 @@ public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, Tim
     }
 
     /// <summary>Deletes the account; every record of the learner goes with it (foreign keys cascade).</summary>
-    public async Task<IdentityResult> DeleteAsync(AppUser user) => await users.DeleteAsync(user);
+    public async Task<IdentityResult> DeleteAsync(AppUser user)
+    {
+        var result = await users.DeleteAsync(user);
+        tokenCache.ForgetUser(user.Id);
+        return result;
+    }
 
     private static int[] SlideList(long mask) =>
         [.. Enumerable.Range(1, 63).Where(n => (mask & (1L << (n - 1))) != 0)];

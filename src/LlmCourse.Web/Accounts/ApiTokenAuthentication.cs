@@ -13,7 +13,8 @@ namespace LlmCourse.Web.Accounts;
 
 /// <summary>
 /// Authenticates scripts that send <c>Authorization: Bearer llmc_…</c> with a personal token. The token is
-/// looked up by its SHA-256 hash; revoked tokens and tokens of deleted users fail.
+/// looked up by its SHA-256 hash (then kept in <see cref="ApiTokenCache"/> for a few seconds); revoked tokens
+/// and tokens of deleted users fail.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -21,6 +22,7 @@ public sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     AppDbContext db,
     IUserClaimsPrincipalFactory<AppUser> principals,
+    ApiTokenCache cache,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -34,22 +36,28 @@ public sealed class ApiTokenAuthenticationHandler(
         }
 
         var hash = ApiTokens.Hash(token);
-        var record = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
-        var user = record is null ? null : await db.Users.FindAsync(record.UserId);
-        if (record is null || user is null)
+        if (!cache.TryGet(hash, out var known))
         {
-            return AuthenticateResult.Fail("Invalid or revoked API token.");
+            var record = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
+            var user = record is null ? null : await db.Users.FindAsync(record.UserId);
+            if (record is null || user is null)
+            {
+                return AuthenticateResult.Fail("Invalid or revoked API token.");
+            }
+
+            var principal = await principals.CreateAsync(user);
+            known = cache.Set(hash, record.Id, user.Id, [.. principal.Claims], record.LastUsedAt);
         }
 
         // One small write at most once a minute per token, so a busy script does not write on every call.
         var now = clock.GetUtcNow().UtcDateTime;
-        if (record.LastUsedAt is null || now - record.LastUsedAt > TimeSpan.FromMinutes(1))
+        if (known.LastUsedAt is null || now - known.LastUsedAt > TimeSpan.FromMinutes(1))
         {
-            await db.ApiTokens.Where(t => t.Id == record.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+            await db.ApiTokens.Where(t => t.Id == known.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
+            cache.Touch(hash, now);
         }
 
-        var principal = await principals.CreateAsync(user);
-        var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        var identity = new ClaimsIdentity(known.Claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

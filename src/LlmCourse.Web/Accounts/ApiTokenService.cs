@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>Creates and revokes a learner's personal API tokens.</summary>
-public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
+public sealed class ApiTokenService(AppDbContext db, ApiTokenCache cache, TimeProvider clock)
 {
     public const int MaxActiveTokens = 10;
 
@@ -45,6 +45,7 @@ public sealed class ApiTokenService(AppDbContext db, TimeProvider clock)
         var changed = await db.ApiTokens
             .Where(t => t.Id == tokenId && t.UserId == userId && t.RevokedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now));
+        cache.ForgetUser(userId);
         return changed > 0 || await db.ApiTokens.AnyAsync(t => t.Id == tokenId && t.UserId == userId);
     }
 }

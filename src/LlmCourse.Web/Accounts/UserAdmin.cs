@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>Account operations shared by registration, the operators' command line and the demo seed.</summary>
-public sealed class UserAdmin(UserManager<AppUser> users, RoleManager<IdentityRole> roles, TimeProvider clock)
+public sealed class UserAdmin(UserManager<AppUser> users, RoleManager<IdentityRole> roles, ApiTokenCache tokenCache, TimeProvider clock)
 {
     public async Task EnsureRolesAsync()
     {
@@ -73,6 +73,7 @@ public sealed class UserAdmin(UserManager<AppUser> users, RoleManager<IdentityRo
         var current = await users.GetRolesAsync(user);
         var removed = await users.RemoveFromRolesAsync(user, current);
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
+        tokenCache.ForgetUser(user.Id);
         return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
     }
 }

@@ -64,6 +64,7 @@ public static class AccountExtensions
             .AddPolicy(Policies.Instructor, p => p.RequireRole(Roles.Instructor));
 
         builder.Services.AddScoped<UserAdmin>();
+        builder.Services.AddSingleton<ApiTokenCache>();
         return builder;
     }
 

@@ -18,8 +18,10 @@ public static class PersistenceExtensions
         var connectionString = builder.Configuration.GetConnectionString("Default");
         var commandTimeout = builder.Configuration.GetValue("Database:CommandTimeoutSeconds", 30);
         builder.Services.AddSingleton<DatabaseState>();
+        var sqlitePragmas = new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000));
 
-        builder.Services.AddDbContext<AppDbContext>(options =>
+        // Pooled: a request reuses a context (and its resolved services) instead of building one.
+        builder.Services.AddDbContextPool<AppDbContext>(options =>
         {
             switch (provider.ToUpperInvariant())
             {
@@ -32,7 +34,7 @@ public static class PersistenceExtensions
                     }
 
                     options.UseSqlite(connectionString, o => o.CommandTimeout(commandTimeout));
-                    options.AddInterceptors(new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000)));
+                    options.AddInterceptors(sqlitePragmas);
                     break;
                 case "POSTGRES":
                     if (string.IsNullOrWhiteSpace(connectionString))
@@ -103,11 +105,15 @@ public static class PersistenceExtensions
 
     /// <summary>
     /// Per-connection SQLite settings. synchronous=NORMAL is safe with WAL (a power cut may lose the last
-    /// commits but never corrupts the file) and avoids an fsync per transaction.
+    /// commits but never corrupts the file) and avoids an fsync per transaction. Pooled connections keep
+    /// their native handle, and the settings with it, so each handle is set up once rather than on every
+    /// open (EF opens a connection per query).
     /// </summary>
     /// <param name="busyTimeoutMs">How long a statement waits for a lock before the request answers 503.</param>
     private sealed class SqlitePragmas(int busyTimeoutMs) : DbConnectionInterceptor
     {
+        private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
         public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
@@ -118,7 +124,7 @@ public static class PersistenceExtensions
 
         private void Apply(DbConnection connection)
         {
-            if (connection is not SqliteConnection)
+            if (connection is not SqliteConnection { Handle: { } handle } || _configured.TryGetValue(handle, out _))
             {
                 return;
             }
@@ -126,6 +132,7 @@ public static class PersistenceExtensions
             using var command = connection.CreateCommand();
             command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout={busyTimeoutMs}; PRAGMA foreign_keys=ON;";
             command.ExecuteNonQuery();
+            _configured.AddOrUpdate(handle, handle);
         }
     }
 }

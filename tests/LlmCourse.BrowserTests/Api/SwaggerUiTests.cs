@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Api;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SwaggerUiTests(BrowserFixture browser)
+public sealed class SwaggerUiTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Fact]
     public async Task SwaggerUi_RendersTheOperations_UnderTheSiteSecurityPolicy()
     {

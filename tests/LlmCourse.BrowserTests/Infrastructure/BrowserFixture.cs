@@ -6,6 +6,10 @@ using Microsoft.Extensions.DependencyInjection;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.Playwright;
 
+// One site and one browser at a time: two of each on a two-core CI machine starve each other, and a page
+// that takes many seconds to arrive fails a test for no fault of the site.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace LlmCourse.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -20,6 +24,7 @@ public class BrowserFixture : IAsyncLifetime
     private SiteFactory? _factory;
     private TestDatabase? _database;
     private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _openContexts = [];
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -81,7 +86,28 @@ public class BrowserFixture : IAsyncLifetime
         });
         // Generous: CI machines are small and a cold first request compiles Razor views.
         context.SetDefaultTimeout(30_000);
+        lock (_openContexts)
+        {
+            _openContexts.Add(context);
+        }
+
         return await context.NewPageAsync();
+    }
+
+    /// <summary>Closes every page opened by <see cref="NewPageAsync"/> so far (called by <see cref="BrowserTest"/> after each test).</summary>
+    public async Task CloseOpenPagesAsync()
+    {
+        IBrowserContext[] contexts;
+        lock (_openContexts)
+        {
+            contexts = [.. _openContexts];
+            _openContexts.Clear();
+        }
+
+        foreach (var context in contexts)
+        {
+            await context.CloseAsync();
+        }
     }
 
     public async Task DisposeAsync()

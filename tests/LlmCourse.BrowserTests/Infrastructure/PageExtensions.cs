@@ -30,7 +30,7 @@ public static class PageExtensions
             await page.PressLectureKeyAsync(key);
             try
             {
-                await page.WaitForURLAsync(urlGlob, new() { Timeout = 10_000, WaitUntil = WaitUntilState.Commit });
+                await page.WaitForURLAsync(urlGlob, new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
                 return;
             }
             catch (TimeoutException) when (attempt < 3 && page.Url == before)

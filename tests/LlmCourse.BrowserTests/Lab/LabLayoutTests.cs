@@ -4,8 +4,10 @@ using LlmCourse.BrowserTests.Infrastructure;
 namespace LlmCourse.BrowserTests.Lab;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LabLayoutTests(BrowserFixture browser)
+public sealed class LabLayoutTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Theory]
     [InlineData("lab-index", "/lab", 390)]
     [InlineData("lab-sampling", "/lab/sampling?prompt=the&topK=5", 390)]
@@ -19,7 +21,6 @@ public sealed class LabLayoutTests(BrowserFixture browser)
     public async Task LabPage_FitsTheWidth_AndHasNoSeriousAccessibilityViolations(string name, string url, int width)
     {
         var page = await browser.NewPageAsync(width, 900);
-        await using var closer = new ContextCloser(page.Context);
         await page.GotoAsync(url);
         await page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ArtifactsDir, $"{name}-{width}.png"), FullPage = true });
 

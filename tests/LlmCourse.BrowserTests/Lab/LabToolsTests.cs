@@ -5,13 +5,14 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Lab;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LabToolsTests(BrowserFixture browser)
+public sealed class LabToolsTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Fact]
     public async Task Sampling_MovingTemperature_RedrawsChartWithoutReload()
     {
         var page = await browser.NewPageAsync();
-        await using var closer = new ContextCloser(page.Context);
         await page.GotoAsync("/lab/sampling?prompt=the&temperature=1");
         var chart = page.Locator("[data-chart=\"sampling\"]");
         await Assertions.Expect(chart).ToHaveAttributeAsync("data-temperature", "1");
@@ -40,7 +41,6 @@ public sealed class LabToolsTests(BrowserFixture browser)
     public async Task Sampling_InvalidLiveInput_ShowsFieldMessage()
     {
         var page = await browser.NewPageAsync();
-        await using var closer = new ContextCloser(page.Context);
         await page.GotoAsync("/lab/sampling");
         await page.Locator("#temperature").FillAsync("5");
         await Assertions.Expect(page.Locator("#temperature-error")).ToContainTextAsync("Temperature must be between 0 and 2");
@@ -70,7 +70,6 @@ public sealed class LabToolsTests(BrowserFixture browser)
     public async Task Evaluation_TypingCandidate_UpdatesScoresLive()
     {
         var page = await browser.NewPageAsync();
-        await using var closer = new ContextCloser(page.Context);
         await page.GotoAsync("/lab/evaluation");
         var rouge1Overlap = page.Locator("[data-bind=\"rouge.rouge1.overlap\"]");
         await Assertions.Expect(rouge1Overlap).ToHaveTextAsync("5");
@@ -84,7 +83,6 @@ public sealed class LabToolsTests(BrowserFixture browser)
     public async Task Peft_ChangingRank_UpdatesTrainableParameters()
     {
         var page = await browser.NewPageAsync();
-        await using var closer = new ContextCloser(page.Context);
         await page.GotoAsync("/lab/peft");
         var lora = page.Locator("strong[data-bind=\"loraParameters\"]");
         await Assertions.Expect(lora).ToHaveTextAsync("4,194,304");

@@ -6,8 +6,10 @@ namespace LlmCourse.BrowserTests.Layout;
 
 /// <summary>Screenshots of the main pages at phone and desktop widths in both themes, kept as artifacts.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ScreenshotTests(BrowserFixture browser)
+public sealed class ScreenshotTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     public static TheoryData<string, string, int, string> Cases()
     {
         var data = new TheoryData<string, string, int, string>();

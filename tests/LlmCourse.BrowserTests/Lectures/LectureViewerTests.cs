@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Lectures;
 
 [Collection(BrowserCollection.Name)]
-public sealed class LectureViewerTests(BrowserFixture browser)
+public sealed class LectureViewerTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Fact]
     public async Task Keyboard_WalksAllThirteenSlidesAndBack()
     {

@@ -4,8 +4,10 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Progress;
 
 [Collection(BrowserCollection.Name)]
-public sealed class ResumeTests(BrowserFixture browser)
+public sealed class ResumeTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Fact]
     public async Task SignUp_ReadThreeSlides_Leave_ComeBack_ResumesOnSlideThree_AndDashboardMatches()
     {

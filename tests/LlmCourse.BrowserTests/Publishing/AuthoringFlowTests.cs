@@ -8,8 +8,10 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Publishing;
 
 [Collection(BrowserCollection.Name)]
-public sealed class AuthoringFlowTests(BrowserFixture browser)
+public sealed class AuthoringFlowTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Fact]
     public async Task Instructor_CreatesPreviewsSchedulesWeek_LearnerSeesItOnlyAfterRelease()
     {

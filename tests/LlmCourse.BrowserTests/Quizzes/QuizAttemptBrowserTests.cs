@@ -5,8 +5,10 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Quizzes;
 
 [Collection(BrowserCollection.Name)]
-public sealed class QuizAttemptBrowserTests(BrowserFixture browser)
+public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     [Fact]
     public async Task Week7Quiz_TakenWithTheKeyboard_EndToEnd()
     {

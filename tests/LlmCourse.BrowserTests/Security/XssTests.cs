@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using LlmCourse.BrowserTests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace LlmCourse.BrowserTests.Security;
@@ -10,8 +11,10 @@ namespace LlmCourse.BrowserTests.Security;
 /// catches escaping bugs that the Content-Security-Policy would have blocked from running.
 /// </summary>
 [Collection(XssCollection.Name)]
-public sealed partial class XssTests(XssFixture site)
+public sealed partial class XssTests(XssFixture site) : BrowserTest
 {
+    protected override BrowserFixture Fixture => site;
+
     [Fact]
     public void Corpus_HasAtLeastFiftyPayloads() => Assert.True(XssFixture.Payloads.Count >= 50);
 

@@ -8,8 +8,10 @@ using Microsoft.Playwright;
 namespace LlmCourse.BrowserTests.Teaching;
 
 [Collection(BrowserCollection.Name)]
-public sealed class GradebookBrowserTests(BrowserFixture browser)
+public sealed class GradebookBrowserTests(BrowserFixture browser) : BrowserTest
 {
+    protected override BrowserFixture Fixture => browser;
+
     private const string Password = "browser-pass-123";
 
     [Fact]
