@@ -136,19 +136,18 @@ public static class QuizApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Save(
         int week, string quizId, string attemptId, CourseCatalog catalog, QuizService quizzes, HttpContext http)
     {
-        var loaded = await LoadAsync(week, quizId, attemptId, catalog, quizzes, http);
-        if (loaded is null)
-        {
-            return NoAttempt();
-        }
-
         if (await BodyAsync(http) is not { } body || ReadAnswers(body) is not { } answers)
         {
-            return ApiProblems.BadRequest("The body (Content-Type: application/json) must be a JSON object of answers keyed by question id, each one of {\"c\":[…]}, {\"t\":\"…\"}, {\"n\":\"…\"}, {\"m\":{…}}, {\"o\":[…]}.");
+            // Someone else's or a missing attempt is still a 404, whatever the body.
+            return await LoadAsync(week, quizId, attemptId, catalog, quizzes, http) is null
+                ? NoAttempt()
+                : ApiProblems.BadRequest("The body (Content-Type: application/json) must be a JSON object of answers keyed by question id, each one of {\"c\":[…]}, {\"t\":\"…\"}, {\"n\":\"…\"}, {\"m\":{…}}, {\"o\":[…]}.");
         }
 
-        var result = await quizzes.SaveAsync(loaded, answers, http.RequestAborted);
-        return result.Outcome == WriteOutcome.Done ? TypedResults.NoContent() : Problem(result);
+        var result = Find(catalog, week, quizId) is var (w, quiz)
+            ? await quizzes.SaveAsync(UserId(http), w, quiz, attemptId, answers, http.RequestAborted)
+            : null;
+        return result is null ? NoAttempt() : result.Outcome == WriteOutcome.Done ? TypedResults.NoContent() : Problem(result);
     }
 
     private static async Task<Results<Ok<AttemptReviewView>, ProblemHttpResult>> Submit(

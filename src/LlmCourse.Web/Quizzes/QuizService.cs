@@ -92,19 +92,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     /// </summary>
     public async Task<LoadedAttempt?> LoadAsync(string userId, Week week, Quiz current, string attemptId, CancellationToken ct = default)
     {
-        if (string.IsNullOrEmpty(attemptId) || attemptId.Length > 32)
-        {
-            return null;
-        }
-
-        var attempt = await FindAsync(attemptId, ct);
-        if (attempt is null || attempt.UserId != userId || attempt.WeekNumber != week.Number || attempt.QuizId != current.Id)
-        {
-            return null;
-        }
-
-        var quiz = await QuizAtAsync(attempt.Revision, current, ct);
-        if (quiz is null)
+        if (await FindOwnAsync(userId, week, current, attemptId, ct) is not var (attempt, quiz))
         {
             return null;
         }
@@ -130,23 +118,34 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     public async Task<WriteResult> SaveAsync(LoadedAttempt loaded, IReadOnlyDictionary<string, QuestionResponse> answers, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
+        return await SaveAsync(loaded.Attempt, loaded.Quiz, answers, ct);
+    }
+
+    /// <summary>
+    /// The same save by attempt id, for the API: it reads only the attempt row (not its answers or the learner's
+    /// other attempts, which a save does not need). Null when the learner has no such attempt at this quiz.
+    /// </summary>
+    public async Task<WriteResult?> SaveAsync(string userId, Week week, Quiz current, string attemptId, IReadOnlyDictionary<string, QuestionResponse> answers, CancellationToken ct = default) =>
+        await FindOwnAsync(userId, week, current, attemptId, ct) is var (attempt, quiz) ? await SaveAsync(attempt, quiz, answers, ct) : null;
+
+    private async Task<WriteResult> SaveAsync(QuizAttempt attempt, Quiz quiz, IReadOnlyDictionary<string, QuestionResponse> answers, CancellationToken ct)
+    {
         ArgumentNullException.ThrowIfNull(answers);
-        var known = loaded.Quiz.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
+        var known = quiz.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
         if (answers.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
         {
             return new WriteResult(WriteOutcome.Invalid, $"This quiz has no question '{unknown}'.");
         }
 
-        if (loaded.Submitted)
+        if (attempt.SubmittedAt is not null)
         {
-            return loaded.Attempt.AutoClosed ? TooLate(loaded.Attempt) : AlreadySubmitted;
+            return attempt.AutoClosed ? TooLate(attempt) : AlreadySubmitted;
         }
 
-        var attempt = loaded.Attempt;
         var now = clock.GetUtcNow();
-        if (!AttemptRules.CanSave(loaded.Quiz.Settings, Utc(attempt.StartedAt), now))
+        if (!AttemptRules.CanSave(quiz.Settings, Utc(attempt.StartedAt), now))
         {
-            await CloseIfOverdueAsync(attempt, loaded.Quiz, ct);
+            await CloseIfOverdueAsync(attempt, quiz, ct);
             return TooLate(attempt);
         }
 
@@ -334,6 +333,23 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             .Where(a => a.UserId == userId && a.WeekNumber == weekNumber && a.QuizId == quizId)
             .OrderBy(a => a.Number)
             .ToListAsync(ct);
+
+    /// <summary>The learner's attempt with this id at this quiz, and the quiz as that attempt was started.</summary>
+    private async Task<(QuizAttempt Attempt, Quiz Quiz)?> FindOwnAsync(string userId, Week week, Quiz current, string attemptId, CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(attemptId) || attemptId.Length > 32)
+        {
+            return null;
+        }
+
+        var attempt = await FindAsync(attemptId, ct);
+        if (attempt is null || attempt.UserId != userId || attempt.WeekNumber != week.Number || attempt.QuizId != current.Id)
+        {
+            return null;
+        }
+
+        return await QuizAtAsync(attempt.Revision, current, ct) is { } quiz ? (attempt, quiz) : null;
+    }
 
     private Task<QuizAttempt?> FindAsync(string attemptId, CancellationToken ct) =>
         db.QuizAttempts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == attemptId, ct);
