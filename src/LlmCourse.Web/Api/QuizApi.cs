@@ -116,8 +116,10 @@ public static class QuizApi
         switch (started.Outcome)
         {
             case StartOutcome.Started:
-                var loaded = await quizzes.LoadAsync(userId, w, quiz, started.Attempt!.Id, http.RequestAborted);
-                return TypedResults.Created(QuizUrls.ApiAttempt(w.Number, quiz.Id, started.Attempt.Id), View(loaded!, clock));
+                // A new attempt is on the current revision with nothing saved, and its number counts the attempts used.
+                var attempt = started.Attempt!;
+                var loaded = new LoadedAttempt(attempt, w, quiz, new Dictionary<string, QuestionResponse>(), attempt.Number);
+                return TypedResults.Created(QuizUrls.ApiAttempt(w.Number, quiz.Id, attempt.Id), View(loaded, clock));
             case StartOutcome.InProgress:
                 return TypedResults.Problem(
                     detail: started.Message, statusCode: StatusCodes.Status409Conflict, title: "Attempt in progress",

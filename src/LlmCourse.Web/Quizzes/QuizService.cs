@@ -272,6 +272,11 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     public async Task StoreSnapshotAsync(Quiz quiz, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(quiz);
+        if (revisions.IsStored(quiz.Revision))
+        {
+            return;
+        }
+
         var now = clock.GetUtcNow().UtcDateTime;
         await db.Database.ExecuteSqlAsync(
             $"""
@@ -280,6 +285,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             ON CONFLICT ("Revision") DO NOTHING
             """,
             ct);
+        revisions.MarkStored(quiz.Revision);
     }
 
     /// <summary>The counting grade as a fraction of the maximum, over finished attempts.</summary>

@@ -8,7 +8,8 @@ namespace LlmCourse.Web.Tests.Infrastructure;
 /// The site as a real process (the built LlmCourse.Web.dll) on a 127.0.0.1 port, for tests that kill,
 /// restart or balance instances. Output goes to a log file in <paramref name="workDir"/>; waits are bounded.
 /// </summary>
-public sealed class SiteProcess(string workDir, TestDatabase database, string contentDir, string name) : IDisposable
+/// <param name="connectionString">Overrides the database's connection string (the load test pools SQLite connections, as production does).</param>
+public sealed class SiteProcess(string workDir, TestDatabase database, string contentDir, string name, string? connectionString = null) : IDisposable
 {
     private Process? _process;
 
@@ -31,7 +32,7 @@ public sealed class SiteProcess(string workDir, TestDatabase database, string co
         env["ASPNETCORE_ENVIRONMENT"] = "Production";
         env["ASPNETCORE_CONTENTROOT"] = Path.Combine(RepoPaths.Root, "src", "LlmCourse.Web");
         env["Database__Provider"] = database.Provider;
-        env["ConnectionStrings__Default"] = database.ConnectionString;
+        env["ConnectionStrings__Default"] = connectionString ?? database.ConnectionString;
         env["Content__Path"] = contentDir;
         env["ReverseProxy__KnownProxies__0"] = "127.0.0.1";
         env["Security__RequireHttps"] = "false";

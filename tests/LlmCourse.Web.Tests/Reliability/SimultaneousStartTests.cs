@@ -4,6 +4,7 @@ using System.Net;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmCourse.Web.Tests.Reliability;
@@ -26,7 +27,9 @@ public sealed class SimultaneousStartTests
         using var database = TestDatabase.Create(dir);
         var content = Path.Combine(dir, "content");
         RepoPaths.CopyTree(RepoPaths.Content, content);
-        using var site = new SiteProcess(dir, database, content, "starts");
+        // The test suites open SQLite without pooling; the site in production pools its connections, so this does too.
+        var connection = database.IsPostgres ? database.ConnectionString : new SqliteConnectionStringBuilder(database.ConnectionString) { Pooling = true }.ConnectionString;
+        using var site = new SiteProcess(dir, database, content, "starts", connection);
         site.Start();
         await site.WaitReadyAsync();
 
