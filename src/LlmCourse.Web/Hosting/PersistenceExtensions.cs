@@ -3,6 +3,8 @@ using LlmCourse.Web.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace LlmCourse.Web.Hosting;
 
@@ -74,7 +76,8 @@ public static class PersistenceExtensions
     /// <summary>
     /// Runs start-up work (migrating, the first content import) under a PostgreSQL advisory lock, so
     /// instances starting together do it once: the others wait, then find nothing left to do. SQLite
-    /// serves a single instance and needs no lock.
+    /// serves a single instance and needs no lock. A missing PostgreSQL database is created first, as
+    /// migrating would (the lock needs a connection to it before migrating can).
     /// </summary>
     public static async Task WithStartupLockAsync(this AppDbContext db, Func<Task> work, CancellationToken cancellationToken = default)
     {
@@ -82,6 +85,19 @@ public static class PersistenceExtensions
         {
             await work();
             return;
+        }
+
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (!await creator.ExistsAsync(cancellationToken))
+        {
+            try
+            {
+                await creator.CreateAsync(cancellationToken);
+            }
+            catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+            {
+                // Another instance starting at the same moment created it.
+            }
         }
 
         await db.Database.OpenConnectionAsync(cancellationToken);

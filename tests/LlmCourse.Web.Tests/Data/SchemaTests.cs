@@ -1,4 +1,5 @@
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Hosting;
 using Microsoft.Data.Sqlite;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -53,6 +54,33 @@ public sealed class SchemaTests : IDisposable
         var actual = await DescribePostgresAsync(migratedDb.ConnectionString);
         Assert.Equal(expected, actual);
         Assert.Contains(expected, l => l.StartsWith("AspNetUsers.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Startup_OnPostgres_CreatesAMissingDatabaseOnce_WhenTwoInstancesStartTogether()
+    {
+        var name = "llmcourse_test_missing_" + Guid.NewGuid().ToString("N")[..12];
+        var connectionString = new Npgsql.NpgsqlConnectionStringBuilder(TestDatabase.PostgresAdmin) { Database = name }.ConnectionString;
+        try
+        {
+            await using var first = PostgresContext(connectionString);
+            await using var second = PostgresContext(connectionString);
+            await Task.WhenAll(
+                first.WithStartupLockAsync(() => first.Database.MigrateAsync()),
+                second.WithStartupLockAsync(() => second.Database.MigrateAsync()));
+
+            Assert.Empty(await first.Database.GetPendingMigrationsAsync());
+            Assert.Equal(0, await first.QuizAttempts.CountAsync());
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            await using var admin = new Npgsql.NpgsqlConnection(TestDatabase.PostgresAdmin);
+            await admin.OpenAsync();
+            await using var drop = admin.CreateCommand();
+            drop.CommandText = $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)";
+            await drop.ExecuteNonQueryAsync();
+        }
     }
 
     [Fact]
