@@ -38,15 +38,19 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = ApiTokens.Hash(token);
         if (!cache.TryGet(hash, out var known))
         {
-            var record = await db.ApiTokens.AsNoTracking().FirstOrDefaultAsync(t => t.TokenHash == hash && t.RevokedAt == null);
-            var user = record is null ? null : await db.Users.FindAsync(record.UserId);
-            if (record is null || user is null)
+            // Token and account in one untracked query: nothing here is changed through the context.
+            var found = await (
+                from t in db.ApiTokens.AsNoTracking()
+                where t.TokenHash == hash && t.RevokedAt == null
+                join u in db.Users.AsNoTracking() on t.UserId equals u.Id
+                select new { t.Id, t.LastUsedAt, User = u }).FirstOrDefaultAsync();
+            if (found is null)
             {
                 return AuthenticateResult.Fail("Invalid or revoked API token.");
             }
 
-            var principal = await principals.CreateAsync(user);
-            known = cache.Set(hash, record.Id, user.Id, [.. principal.Claims], record.LastUsedAt);
+            var principal = await principals.CreateAsync(found.User);
+            known = cache.Set(hash, found.Id, found.User.Id, [.. principal.Claims], found.LastUsedAt);
         }
 
         // One small write at most once a minute per token, so a busy script does not write on every call.
