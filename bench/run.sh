@@ -76,17 +76,22 @@ ratio=$(awk "BEGIN{printf \"%.0f%%\", 100*$best_site/$best_nginx}")
 row "nginx, saved slide page (static)" "$best_nginx" "$nginx_p50" "$nginx_p99" "100%" "reference"
 row "site, anonymous lecture slide" "$best_site" "$site_p50" "$site_p99" "$ratio" "target ≥ 60%, p99 < 10 ms"
 
+# dashboard_case PORT LABEL: registers a learner who has viewed three slides, then loads their dashboard.
+dashboard_case() {
+  local base="http://127.0.0.1:$1" jar="$work/dash-$1.txt" token cookie rps p50 p99 errors
+  token=$(curl -s -c "$jar" -b "$jar" "$base/account/register" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+  curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.DisplayName=Bench" --data-urlencode "Input.Email=bench-$1@example.com" \
+    --data-urlencode "Input.Password=bench-password-1" --data-urlencode "Input.ConfirmPassword=bench-password-1" \
+    --data-urlencode "__RequestVerificationToken=$token" "$base/account/register"
+  for s in 1 2 3; do curl -s -o /dev/null -b "$jar" "$base/weeks/7/lecture/slides/$s"; done
+  cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar")
+  [ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/dashboard")" = 200 ] || { echo "sign-in for the dashboard run failed" >&2; exit 1; }
+  read -r rps p50 p99 errors < <(wrk_run "$base/dashboard" "Cookie: $cookie")
+  row "$2, signed-in dashboard" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" "target ≥ 25%; non-2xx: $errors"
+}
+
 echo "== signed-in dashboard"
-jar="$work/cookies.txt"
-token=$(curl -s -c "$jar" -b "$jar" http://127.0.0.1:5101/account/register | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
-curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Input.DisplayName=Bench" --data-urlencode "Input.Email=bench@example.com" \
-  --data-urlencode "Input.Password=bench-password-1" --data-urlencode "Input.ConfirmPassword=bench-password-1" \
-  --data-urlencode "__RequestVerificationToken=$token" http://127.0.0.1:5101/account/register
-for s in 1 2 3; do curl -s -o /dev/null -b "$jar" "http://127.0.0.1:5101/weeks/7/lecture/slides/$s"; done
-cookie=$(awk '{ sub(/^#HttpOnly_/, "") } !/^#/ && NF >= 7 {printf "%s=%s; ", $6, $7}' "$jar")
-[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" http://127.0.0.1:5101/dashboard)" = 200 ] || { echo "sign-in for the dashboard run failed" >&2; exit 1; }
-read -r rps p50 p99 errors < <(wrk_run http://127.0.0.1:5101/dashboard "Cookie: $cookie")
-row "site, signed-in dashboard" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" "target ≥ 25%; non-2xx: $errors"
+dashboard_case 5101 "site (SQLite)"
 rss=$(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$site/status)
 kill $site; wait $site 2>/dev/null || true
 
@@ -171,6 +176,7 @@ if [ -n "${LLMCOURSE_BENCH_POSTGRES:-}" ]; then
   wait_ready http://127.0.0.1:5104
   read -r rps p50 p99 _ < <(wrk_run http://127.0.0.1:5104/weeks/7/lecture/slides/1)
   row "site on PostgreSQL, anonymous lecture slide" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" ""
+  dashboard_case 5104 "site (PostgreSQL)"
   quiz_cases 5104 "PostgreSQL"
   kill $pg; wait $pg 2>/dev/null || true
 fi

@@ -13,6 +13,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<ItemCompletion> ItemCompletions => Set<ItemCompletion>();
 
+    public DbSet<LearnerVersion> LearnerVersions => Set<LearnerVersion>();
+
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -12,6 +12,15 @@ public static class ProgressExtensions
         builder.Services.AddScoped<ProgressReader>();
         builder.Services.AddScoped<AccountData>();
         builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddSingleton<DashboardCache>();
         return builder;
+    }
+
+    /// <summary>After authentication (the copy is per learner) and before the page it stands in for.</summary>
+    public static WebApplication UseDashboardCache(this WebApplication app)
+    {
+        var cache = app.Services.GetRequiredService<DashboardCache>();
+        app.Use((context, next) => cache.InvokeAsync(context, next));
+        return app;
     }
 }

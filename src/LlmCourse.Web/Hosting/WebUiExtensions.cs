@@ -35,6 +35,7 @@ public static class WebUiExtensions
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCaching();
+        app.UseDashboardCache();
         app.UseAntiforgery();
         app.MapRazorPages();
         return app;

@@ -41,6 +41,12 @@ internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
     }
 }
 
+internal sealed class LearnerVersionConfiguration : IEntityTypeConfiguration<LearnerVersion>
+{
+    // No foreign key: the triggers that write it also run while an account's rows are deleted in cascade.
+    public void Configure(EntityTypeBuilder<LearnerVersion> builder) => builder.HasKey(v => v.UserId);
+}
+
 internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder) =>

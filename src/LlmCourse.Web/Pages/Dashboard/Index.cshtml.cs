@@ -1,6 +1,7 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Progress;
+using LlmCourse.Web.Study;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LlmCourse.Web.Pages.Dashboard;
 
 [Authorize]
-public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, TimeProvider clock) : PageModel
+public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, StudyService study, TimeProvider clock) : PageModel
 {
     public const int CalendarWeeks = 12;
 
@@ -26,20 +27,31 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, Tim
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>Spaced-repetition cards to review now across the course.</summary>
+    public int DueCards { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
     public async Task OnGetAsync()
     {
+        var now = clock.GetUtcNow();
         Weeks = catalog.VisibleWeeks();
         Progress = await reader.CurrentAsync();
         Continue = Progress.ContinueWhereLeftOff(Weeks);
         var totals = Weeks.Select(Progress.WeekTotals).ToList();
         var total = totals.Sum(t => t.Total);
         CoursePercent = total == 0 ? 0 : (int)Math.Floor(100.0 * totals.Sum(t => t.Done) / total);
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = DateOnly.FromDateTime(now.UtcDateTime);
         Activity = Progress.ActivityByDay();
         Recent = RecentActivity(10);
+
+        var queue = await study.DueQueueAsync(ProgressReader.UserId(User)!, HttpContext.RequestAborted);
+        DueCards = queue.Cards.Count;
+
+        // Without any write, the page changes when a card falls due or the UTC day ends (calendar, new-card allowance).
+        var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
+        DashboardCache.ValidUntil(HttpContext, queue.NextDue is { } next && next < tomorrow ? next : tomorrow);
     }
 
     public string ContinueUrl((Week Week, CourseItem Item, int Slide) c) =>

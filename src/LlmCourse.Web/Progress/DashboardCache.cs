@@ -1,0 +1,159 @@
+using System.Security.Claims;
+using System.Text;
+using LlmCourse.Web.Content;
+using LlmCourse.Web.Data;
+using LlmCourse.Web.Hosting;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+
+namespace LlmCourse.Web.Progress;
+
+/// <summary>
+/// Keeps each learner's rendered dashboard and serves it again while nothing on it can have changed. A copy
+/// is reused only when all of these still match: the learner's version in the database (bumped by triggers
+/// on every progress and study write, from any instance), the course revision and released weeks, the
+/// learner's roles (the menu shows them), and the page's own expiry (the next card falling due, the end of the
+/// UTC day). Each hit costs one primary-key read. The antiforgery token is not part of the copy: every
+/// response gets this browser's own, spliced in where the page had it.
+/// </summary>
+public sealed class DashboardCache : IDisposable
+{
+    public const string PagePath = "/dashboard";
+
+    /// <summary>Memory for all copies together; the least recently used go first when it is full.</summary>
+    public const long MaxBytes = 32 * 1024 * 1024;
+
+    private static readonly object ValidUntilKey = new();
+
+    private static readonly Func<AppDbContext, string, CancellationToken, Task<long>> VersionOf = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, CancellationToken ct) =>
+            db.LearnerVersions.Where(v => v.UserId == userId).Select(v => v.Version).FirstOrDefault());
+
+    private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
+    private readonly TimeProvider _clock;
+    private readonly string _tempDataCookie;
+    private long _hits;
+
+    public DashboardCache(TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempData)
+    {
+        _clock = clock;
+        _tempDataCookie = tempData.Value.Cookie.Name!;
+    }
+
+    private sealed record Page(long Version, string Course, string Roles, DateTimeOffset ValidUntil, string ContentType, byte[][] AroundToken);
+
+    /// <summary>Copies kept now (for tests and diagnostics).</summary>
+    public int Count => _pages.Count;
+
+    /// <summary>Dashboards served from a copy since start (for tests and diagnostics).</summary>
+    public long Hits => Interlocked.Read(ref _hits);
+
+    /// <summary>Called by the dashboard page: when its content goes stale with no write at all.</summary>
+    public static void ValidUntil(HttpContext context, DateTimeOffset until) => context.Items[ValidUntilKey] = until;
+
+    public Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsGet(request.Method) || !request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase) || request.QueryString.HasValue
+            || ProgressReader.UserId(context.User) is not { } userId
+            // A one-time message to show, or an instructor previewing hidden weeks: render as usual.
+            || request.Cookies.ContainsKey(_tempDataCookie) || request.Cookies.ContainsKey(CourseCatalog.PreviewCookie))
+        {
+            return next(context);
+        }
+
+        return ServeAsync(context, next, userId);
+    }
+
+    private async Task ServeAsync(HttpContext context, RequestDelegate next, string userId)
+    {
+        var services = context.RequestServices;
+        long version;
+        try
+        {
+            // Read before rendering: a write landing in between bumps the version past the copy stored below.
+            version = await VersionOf(services.GetRequiredService<AppDbContext>(), userId, context.RequestAborted);
+        }
+        catch (Exception ex) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(ex))
+        {
+            await next(context);
+            return;
+        }
+
+        var course = services.GetRequiredService<CourseCatalog>().VisibilityKey();
+        var roles = string.Join(',', context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
+        var antiforgery = services.GetRequiredService<IAntiforgery>();
+        if (_pages.TryGetValue(userId, out Page? page) && page!.Version == version && page.Course == course && page.Roles == roles
+            && _clock.GetUtcNow() < page.ValidUntil)
+        {
+            Interlocked.Increment(ref _hits);
+            await WriteAsync(context, page, Encoding.ASCII.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken!));
+            return;
+        }
+
+        var response = context.Response;
+        var original = response.Body;
+        using var buffer = new MemoryStream();
+        response.Body = buffer;
+        try
+        {
+            await next(context);
+        }
+        finally
+        {
+            response.Body = original;
+        }
+
+        var body = buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        if (response.StatusCode == StatusCodes.Status200OK && context.Items[ValidUntilKey] is DateTimeOffset until
+            && response.ContentType is { } contentType && antiforgery.GetAndStoreTokens(context).RequestToken is { } token)
+        {
+            var parts = Split(body.Span, Encoding.ASCII.GetBytes(token));
+            _pages.Set(userId, new Page(version, course, roles, until, contentType, parts), new MemoryCacheEntryOptions { Size = body.Length + 256 });
+        }
+
+        if (!response.HasStarted)
+        {
+            response.ContentLength = body.Length;
+        }
+
+        await original.WriteAsync(body, context.RequestAborted);
+    }
+
+    private static async Task WriteAsync(HttpContext context, Page page, byte[] token)
+    {
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = page.ContentType;
+        response.ContentLength = page.AroundToken.Sum(p => (long)p.Length) + (long)token.Length * (page.AroundToken.Length - 1);
+        for (var i = 0; i < page.AroundToken.Length; i++)
+        {
+            if (i > 0)
+            {
+                await response.Body.WriteAsync(token, context.RequestAborted);
+            }
+
+            await response.Body.WriteAsync(page.AroundToken[i], context.RequestAborted);
+        }
+    }
+
+    /// <summary>The body cut at every occurrence of the token: n occurrences give n + 1 parts.</summary>
+    internal static byte[][] Split(ReadOnlySpan<byte> body, ReadOnlySpan<byte> token)
+    {
+        var parts = new List<byte[]>();
+        int at;
+        while ((at = body.IndexOf(token)) >= 0)
+        {
+            parts.Add(body[..at].ToArray());
+            body = body[(at + token.Length)..];
+        }
+
+        parts.Add(body.ToArray());
+        return [.. parts];
+    }
+
+    public void Dispose() => _pages.Dispose();
+}
