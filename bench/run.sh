@@ -158,7 +158,7 @@ for w in $(seq 1 100); do
       for s in 1 2 3 4; do
         printf '## Section %d\n\nFine-tuning adapts a **pre-trained** model to a task with labelled examples; PEFT methods such as LoRA train a few adapter weights instead of all of them, which avoids catastrophic forgetting. Metrics such as ROUGE and BLEU compare generated text with references, n-gram by n-gram. [Back to week](/weeks/%d)\n\n- temperature\n- top-p\n- max tokens\n\n' "$s" "$w"
       done
-    } >"$d/$(printf '%02d' "$i")-notes.md"
+    } >"$d/$(printf '%02d' "$i")-notes-$i.md"
   done
 done
 start=$(date +%s.%N)

@@ -29,7 +29,9 @@ builder.AddApi();
 builder.AddLab();
 
 var app = builder.Build();
+var parsing = app.ParseCourseFolderAsync();
 await app.MigrateDatabaseAsync();
+await parsing;
 
 if (ContentCommands.IsCommand(args))
 {

@@ -30,6 +30,28 @@ public static class ContentExtensions
         return builder;
     }
 
+    /// <summary>
+    /// Parses the course folder on another thread while the database is migrated. The loader caches what it
+    /// parsed by path and text hash, so the first real load (from the database, usually the same files) finds
+    /// it done: on two cores this takes the parsing off the start-up path.
+    /// </summary>
+    public static Task ParseCourseFolderAsync(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<ContentOptions>();
+        var loader = app.Services.GetRequiredService<CourseLoader>();
+        return Task.Run(() =>
+        {
+            try
+            {
+                loader.Load(ContentDirectory.ReadFiles(options.Path));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // Only a head start: the content watcher reads the folder again and reports problems.
+            }
+        });
+    }
+
     /// <summary>The sitemap and the instructors' preview API.</summary>
     public static WebApplication MapPublishing(this WebApplication app)
     {
