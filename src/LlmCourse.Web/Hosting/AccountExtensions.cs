@@ -48,6 +48,10 @@ public static class AccountExtensions
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
         });
 
+        // Runs after Identity's own post-configuration, which creates the format this wraps.
+        builder.Services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .PostConfigure<TimeProvider>((options, clock) => options.TicketDataFormat = new CookieTicketCache(options.TicketDataFormat, clock));
+
         builder.Services.AddAuthentication(options =>
             {
                 options.DefaultScheme = CookieOrToken;

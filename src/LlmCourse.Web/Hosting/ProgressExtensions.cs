@@ -12,6 +12,7 @@ public static class ProgressExtensions
         builder.Services.AddScoped<ProgressReader>();
         builder.Services.AddScoped<AccountData>();
         builder.Services.AddScoped<ApiTokenService>();
+        builder.Services.AddSingleton<LearnerVersionReader>();
         builder.Services.AddSingleton<DashboardCache>();
         return builder;
     }

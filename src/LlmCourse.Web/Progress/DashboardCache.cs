@@ -1,11 +1,10 @@
+using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Data;
 using LlmCourse.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
@@ -16,7 +15,7 @@ namespace LlmCourse.Web.Progress;
 /// is reused only when all of these still match: the learner's version in the database (bumped by triggers
 /// on every progress and study write, from any instance), the course revision and released weeks, the
 /// learner's roles (the menu shows them), and the page's own expiry (the next card falling due, the end of the
-/// UTC day). Each hit costs one primary-key read. The antiforgery token is not part of the copy: every
+/// UTC day). Each hit costs one primary-key read (<see cref="LearnerVersionReader"/>). The antiforgery token is not part of the copy: every
 /// response gets this browser's own, spliced in where the page had it.
 /// </summary>
 public sealed class DashboardCache : IDisposable
@@ -28,22 +27,28 @@ public sealed class DashboardCache : IDisposable
 
     private static readonly object ValidUntilKey = new();
 
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<long>> VersionOf = EF.CompileAsyncQuery(
-        (AppDbContext db, string userId, CancellationToken ct) =>
-            db.LearnerVersions.Where(v => v.UserId == userId).Select(v => v.Version).FirstOrDefault());
-
     private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
     private readonly TimeProvider _clock;
+    private readonly LearnerVersionReader _versions;
     private readonly string _tempDataCookie;
+    private readonly string _antiforgeryCookie;
     private long _hits;
 
-    public DashboardCache(TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempData)
+    public DashboardCache(TimeProvider clock, LearnerVersionReader versions, IOptions<CookieTempDataProviderOptions> tempData, IOptions<AntiforgeryOptions> antiforgery)
     {
         _clock = clock;
+        _versions = versions;
         _tempDataCookie = tempData.Value.Cookie.Name!;
+        _antiforgeryCookie = antiforgery.Value.Cookie.Name!;
     }
 
-    private sealed record Page(long Version, string Course, string Roles, DateTimeOffset ValidUntil, string ContentType, byte[][] AroundToken);
+    private sealed record Page(long Version, string Course, string Roles, DateTimeOffset ValidUntil, string ContentType, byte[][] AroundToken)
+    {
+        public const int MaxBrowsers = 16;
+
+        /// <summary>Request tokens already made for this learner, by antiforgery cookie (one per browser).</summary>
+        public ConcurrentDictionary<string, byte[]> Tokens { get; } = new(StringComparer.Ordinal);
+    }
 
     /// <summary>Copies kept now (for tests and diagnostics).</summary>
     public int Count => _pages.Count;
@@ -75,7 +80,7 @@ public sealed class DashboardCache : IDisposable
         try
         {
             // Read before rendering: a write landing in between bumps the version past the copy stored below.
-            version = await VersionOf(services.GetRequiredService<AppDbContext>(), userId, context.RequestAborted);
+            version = await _versions.ReadAsync(userId, context.RequestAborted);
         }
         catch (Exception ex) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(ex))
         {
@@ -90,7 +95,7 @@ public sealed class DashboardCache : IDisposable
             && _clock.GetUtcNow() < page.ValidUntil)
         {
             Interlocked.Increment(ref _hits);
-            await WriteAsync(context, page, Encoding.ASCII.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken!));
+            await WriteAsync(context, page, TokenFor(context, page, antiforgery));
             return;
         }
 
@@ -121,6 +126,33 @@ public sealed class DashboardCache : IDisposable
         }
 
         await original.WriteAsync(body, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// This browser's request token. Making one costs two data-protection operations; a token stays valid for
+    /// its antiforgery cookie and user, so the one made for a cookie this learner sent before is sent again.
+    /// </summary>
+    private byte[] TokenFor(HttpContext context, Page page, IAntiforgery antiforgery)
+    {
+        var cookie = context.Request.Cookies[_antiforgeryCookie];
+        if (cookie is not null && page.Tokens.TryGetValue(cookie, out var known))
+        {
+            // What GetAndStoreTokens would have set.
+            context.Response.Headers.CacheControl = "no-cache, no-store";
+            context.Response.Headers.Pragma = "no-cache";
+            return known;
+        }
+
+        var token = Encoding.ASCII.GetBytes(antiforgery.GetAndStoreTokens(context).RequestToken!);
+
+        // Only for a cookie the antiforgery system accepted (it set no new one in its place).
+        if (cookie is not null && page.Tokens.Count < Page.MaxBrowsers
+            && !context.Response.Headers.SetCookie.Any(c => c is not null && c.StartsWith(_antiforgeryCookie + "=", StringComparison.Ordinal)))
+        {
+            page.Tokens.TryAdd(cookie, token);
+        }
+
+        return token;
     }
 
     private static async Task WriteAsync(HttpContext context, Page page, byte[] token)
