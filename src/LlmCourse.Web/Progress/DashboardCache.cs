@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
@@ -161,15 +162,19 @@ public sealed class DashboardCache : IDisposable
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = page.ContentType;
         response.ContentLength = page.AroundToken.Sum(p => (long)p.Length) + (long)token.Length * (page.AroundToken.Length - 1);
+        // Copied into the response pipe and sent with one flush, not one per part.
+        var writer = response.BodyWriter;
         for (var i = 0; i < page.AroundToken.Length; i++)
         {
             if (i > 0)
             {
-                await response.Body.WriteAsync(token, context.RequestAborted);
+                writer.Write(token);
             }
 
-            await response.Body.WriteAsync(page.AroundToken[i], context.RequestAborted);
+            writer.Write(page.AroundToken[i]);
         }
+
+        await writer.FlushAsync(context.RequestAborted);
     }
 
     /// <summary>The body cut at every occurrence of the token: n occurrences give n + 1 parts.</summary>

@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Claims;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,6 +147,28 @@ public sealed class AccountTests(CourseAppFactory factory) : IClassFixture<Cours
         var code = await UserCommands.RunAsync(factory.Services, ["users", "create", "--email", "r@example.com", "--role", "Admin"], new StringReader("long-enough-pass-1\n"), TextWriter.Null, error);
         Assert.Equal(1, code);
         Assert.Contains("Unknown role", error.ToString());
+    }
+
+    [Theory]
+    [InlineData(Roles.Learner)]
+    [InlineData(Roles.Instructor)]
+    public async Task ApiToken_GivesTheSameClaimsAsSigningIn(string role)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var (user, errors) = await services.GetRequiredService<UserAdmin>().CreateAsync($"claims-{Guid.NewGuid():N}@example.com", TestAccounts.Password, role);
+        Assert.True(user is not null, string.Join(" ", errors));
+        var (token, _) = await services.GetRequiredService<ApiTokenService>().CreateAsync(user.Id, "claims");
+
+        var context = new DefaultHttpContext { RequestServices = services };
+        context.Request.Headers.Authorization = $"Bearer {token}";
+        var viaToken = await context.AuthenticateAsync(ApiTokenAuthenticationHandler.SchemeName);
+        Assert.True(viaToken.Succeeded);
+        var signedIn = await services.GetRequiredService<IUserClaimsPrincipalFactory<AppUser>>().CreateAsync(user);
+
+        static List<string> Lines(ClaimsPrincipal p) => [.. p.Claims.Select(c => $"{c.Type}={c.Value}").Order(StringComparer.Ordinal)];
+        Assert.Equal(Lines(signedIn), Lines(viaToken.Principal!));
+        Assert.True(viaToken.Principal!.IsInRole(role));
     }
 
     [Fact]
