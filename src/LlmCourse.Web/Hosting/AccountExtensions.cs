@@ -3,6 +3,7 @@ using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace LlmCourse.Web.Hosting;
 
@@ -46,6 +47,10 @@ public static class AccountExtensions
             // APIs answer 401/403; pages redirect to the sign-in page.
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+
+            // Identity's validator builds the sign-in and user managers on every request only to find, nearly
+            // always, that the stamp is not due for a check; ask it only when it is (its own test, its own clock).
+            options.Events.OnValidatePrincipal = context => StampCheckDue(context) ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
         });
 
         // Runs after Identity's own post-configuration, which creates the format this wraps.
@@ -70,6 +75,14 @@ public static class AccountExtensions
         builder.Services.AddScoped<UserAdmin>();
         builder.Services.AddSingleton<ApiTokenCache>();
         return builder;
+    }
+
+    /// <summary>The validator's own condition: no issue time, or more than the validation interval since it.</summary>
+    internal static bool StampCheckDue(CookieValidatePrincipalContext context)
+    {
+        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
+        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
+        return context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -16,8 +16,8 @@ namespace LlmCourse.Web.Progress;
 /// is reused only when all of these still match: the learner's version in the database (bumped by triggers
 /// on every progress and study write, from any instance), the course revision and released weeks, the
 /// learner's roles (the menu shows them), and the page's own expiry (the next card falling due, the end of the
-/// UTC day). Each hit costs one primary-key read (<see cref="LearnerVersionReader"/>). The antiforgery token is not part of the copy: every
-/// response gets this browser's own, spliced in where the page had it.
+/// UTC day). Each hit costs one primary-key read (<see cref="LearnerVersionReader"/>). The antiforgery token is
+/// not part of the copy: every response gets this browser's own, spliced in where the page had it.
 /// </summary>
 public sealed class DashboardCache : IDisposable
 {
@@ -162,6 +162,7 @@ public sealed class DashboardCache : IDisposable
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = page.ContentType;
         response.ContentLength = page.AroundToken.Sum(p => (long)p.Length) + (long)token.Length * (page.AroundToken.Length - 1);
+
         // Copied into the response pipe and sent with one flush, not one per part.
         var writer = response.BodyWriter;
         for (var i = 0; i < page.AroundToken.Length; i++)
@@ -178,7 +179,7 @@ public sealed class DashboardCache : IDisposable
     }
 
     /// <summary>The body cut at every occurrence of the token: n occurrences give n + 1 parts.</summary>
-    internal static byte[][] Split(ReadOnlySpan<byte> body, ReadOnlySpan<byte> token)
+    private static byte[][] Split(ReadOnlySpan<byte> body, ReadOnlySpan<byte> token)
     {
         var parts = new List<byte[]>();
         int at;

@@ -18,7 +18,7 @@ public sealed class LearnerVersionReader(IServiceScopeFactory scopes, IConfigura
     private readonly ConcurrentQueue<Reader> _idle = new();
     private int _idleCount;
     private readonly int _busyTimeoutMs = configuration.GetValue("Database:BusyTimeoutMs", 5000);
-    private (DbProviderFactory Factory, string ConnectionString, bool Sqlite)? _source;
+    private Source? _source;
 
     /// <summary>The learner's version, 0 when nothing of theirs has been written yet.</summary>
     public async Task<long> ReadAsync(string userId, CancellationToken cancellationToken)
@@ -61,10 +61,10 @@ public sealed class LearnerVersionReader(IServiceScopeFactory scopes, IConfigura
         {
             await using var scope = scopes.CreateAsyncScope();
             var database = scope.ServiceProvider.GetRequiredService<AppDbContext>().Database;
-            _source = (DbProviderFactories.GetFactory(database.GetDbConnection())!, database.GetConnectionString()!, database.IsSqlite());
+            _source = new Source(DbProviderFactories.GetFactory(database.GetDbConnection())!, database.GetConnectionString()!, database.IsSqlite());
         }
 
-        var (factory, connectionString, sqlite) = _source.Value;
+        var (factory, connectionString, sqlite) = _source;
         var connection = factory.CreateConnection() ?? throw new InvalidOperationException("The database provider made no connection.");
         try
         {
@@ -100,6 +100,9 @@ public sealed class LearnerVersionReader(IServiceScopeFactory scopes, IConfigura
             reader.Dispose();
         }
     }
+
+    /// <summary>Where connections come from: the app's own provider and connection string.</summary>
+    private sealed record Source(DbProviderFactory Factory, string ConnectionString, bool Sqlite);
 
     private sealed class Reader(DbConnection connection, DbCommand command, DbParameter user) : IDisposable
     {

@@ -25,6 +25,40 @@ public sealed class CookieTicketCacheTests
         }
     }
 
+    /// <summary>The site on a fake clock with Identity's default 30-minute stamp check.</summary>
+    public sealed class Clocked : CourseAppFactory
+    {
+        public FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
+        }
+    }
+
+    [Fact]
+    public async Task ChangedStamp_EndsOtherSessions_WhenTheCheckFallsDue()
+    {
+        using var app = new Clocked();
+        var email = $"stamp-{Guid.NewGuid():N}@example.com";
+        var client = await TestAccounts.RegisterAsync(app, email);
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+            Assert.True((await users.UpdateSecurityStampAsync((await users.FindByEmailAsync(email))!)).Succeeded);
+        }
+
+        // Identity checks the stamp at most every 30 minutes: until then the session goes on.
+        app.Clock.Advance(TimeSpan.FromMinutes(29));
+        Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        var after = await client.GetAsync("/dashboard");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, after.StatusCode);
+        Assert.Contains("/account/sign-in", after.Headers.Location?.OriginalString);
+    }
+
     [Fact]
     public async Task RememberedCookie_StillGoesThroughTheSecurityStampCheck()
     {
