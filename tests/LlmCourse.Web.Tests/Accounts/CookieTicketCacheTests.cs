@@ -25,22 +25,10 @@ public sealed class CookieTicketCacheTests
         }
     }
 
-    /// <summary>The site on a fake clock with Identity's default 30-minute stamp check.</summary>
-    public sealed class Clocked : CourseAppFactory
-    {
-        public FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
-        }
-    }
-
     [Fact]
     public async Task ChangedStamp_EndsOtherSessions_WhenTheCheckFallsDue()
     {
-        using var app = new Clocked();
+        using var app = new ClockedAppFactory();
         var email = $"stamp-{Guid.NewGuid():N}@example.com";
         var client = await TestAccounts.RegisterAsync(app, email);
         Assert.Equal(System.Net.HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);

@@ -7,8 +7,6 @@ using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Progress;
 using LlmCourse.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -18,21 +16,10 @@ namespace LlmCourse.Web.Tests.Progress;
 /// The per-learner dashboard copy: reused while nothing changed, never stale after a write (from this
 /// instance or any other), after a card falls due or the day ends, or for a different set of roles.
 /// </summary>
-public sealed partial class DashboardCacheTests(DashboardCacheTests.ClockedApp app) : IClassFixture<DashboardCacheTests.ClockedApp>
+public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassFixture<ClockedAppFactory>
 {
     /// <summary>Today at noon UTC, so a test has hours before the day ends unless it moves the clock there.</summary>
     private static readonly DateTimeOffset Noon = new(DateTime.UtcNow.Date.AddHours(12), TimeSpan.Zero);
-
-    public sealed class ClockedApp : CourseAppFactory
-    {
-        public FakeClock Clock { get; } = new(Noon);
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
-        }
-    }
 
     private DashboardCache Cache => app.Services.GetRequiredService<DashboardCache>();
 

@@ -1,7 +1,4 @@
 using LlmCourse.Web.Tests.Infrastructure;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmCourse.Web.Tests.Quizzes;
 
@@ -9,7 +6,7 @@ namespace LlmCourse.Web.Tests.Quizzes;
 /// The app on a fake clock, with test quizzes added to week 7 of its private content copy. Their secret
 /// strings (SECRET…) appear only in answers, feedback and explanations, so a leak test can look for them.
 /// </summary>
-public sealed class QuizAppFactory : CourseAppFactory
+public sealed class QuizAppFactory : ClockedAppFactory
 {
     public const int Week = 7;
 
@@ -24,15 +21,6 @@ public sealed class QuizAppFactory : CourseAppFactory
         File.WriteAllText(Path.Combine(week, "09-timed.md"), Quiz("timed", "attempts: 2\ntime-limit: 1\npass-mark: 50\nreveal: after-each-attempt"));
         File.WriteAllText(Path.Combine(week, "10-twice.md"), Quiz("twice", "attempts: 2\npass-mark: 50\nreveal: after-last-attempt\nlayout: one-question-per-page"));
         File.WriteAllText(Path.Combine(week, "11-window.md"), Quiz("window", $"opens: {WindowOpens:yyyy-MM-ddTHH:mm:ssZ}\ncloses: {WindowCloses:yyyy-MM-ddTHH:mm:ssZ}\nreveal: after-close"));
-    }
-
-    /// <summary>Starts at the real time, so published weeks are visible.</summary>
-    public FakeClock Clock { get; } = new(DateTimeOffset.UtcNow);
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }
 
     /// <summary>Three questions: choice, numeric, short text. Right answers: "Seven", "4242", "Lutetia-Parisiorum".</summary>
