@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Progress;
+using LlmCourse.Web.Tests.Study;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -183,7 +184,7 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
 
     private static string WithoutTokens(string html) => TokenValue().Replace(html, "TOKEN");
 
-    private static string CsrfMeta(string html) => CsrfMetaTag().Match(html).Groups[1].Value;
+    private static string CsrfMeta(string html) => StudyClient.CsrfMeta(html);
 
     private static int DueCount(string html) => int.Parse(DueLink().Match(html).Groups[1].Value, CultureInfo.InvariantCulture);
 
@@ -219,9 +220,6 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
 
     [GeneratedRegex("(?<=content=\"|value=\")CfDJ8[A-Za-z0-9_-]+")]
     private static partial Regex TokenValue();
-
-    [GeneratedRegex("<meta name=\"csrf-token\" content=\"([^\"]+)\"")]
-    private static partial Regex CsrfMetaTag();
 
     [GeneratedRegex(@"Review due cards \((\d+)\)")]
     private static partial Regex DueLink();
