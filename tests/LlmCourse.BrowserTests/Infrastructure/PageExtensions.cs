@@ -42,4 +42,16 @@ public static class PageExtensions
             }
         }
     }
+
+    /// <summary>
+    /// Waits until the address matches, without waiting for the new page's <c>load</c> event: callers assert on
+    /// the page's content, which waits for it anyway. Waiting for <c>load</c> after a click timed out once in CI
+    /// with the page already there and network idle, i.e. the driver missed the event.
+    /// </summary>
+    public static Task WaitForAddressAsync(this IPage page, string urlGlob) =>
+        page.WaitForURLAsync(urlGlob, new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
+
+    /// <inheritdoc cref="WaitForAddressAsync(IPage, string)"/>
+    public static Task WaitForAddressAsync(this IPage page, Func<string, bool> matches) =>
+        page.WaitForURLAsync(matches, new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
 }

@@ -59,7 +59,7 @@ public sealed class LabToolsTests(BrowserFixture browser) : BrowserTest
         await page.Locator("#temperature").FillAsync("0");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show distribution and sample" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/lab/sampling?*temperature=0*");
+        await page.WaitForAddressAsync("**/lab/sampling?*temperature=0*");
         await Assertions.Expect(page.Locator("[data-chart=\"sampling\"]")).ToHaveAttributeAsync("data-temperature", "0");
         await Assertions.Expect(page.Locator("[data-bind=\"kept\"]")).ToContainTextAsync("1 of ");
         await Assertions.Expect(page.Locator("[data-bind=\"continuations\"] li")).ToHaveCountAsync(3);

@@ -38,7 +38,7 @@ public sealed class LectureViewerTests(BrowserFixture browser) : BrowserTest
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 5 of 13");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Next →" }).ClickAsync();
-        await page.WaitForURLAsync("**/slides/6");
+        await page.WaitForAddressAsync("**/slides/6");
         await page.PressLectureKeyAndWaitAsync("ArrowRight", "**/slides/7");
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 7 of 13");
 

@@ -20,7 +20,7 @@ public sealed class ResumeTests(BrowserFixture browser) : BrowserTest
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("browser-pass-123");
         await page.GetByLabel("Repeat password").FillAsync("browser-pass-123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard");
+        await page.WaitForAddressAsync("**/dashboard");
 
         await page.GotoAsync("/weeks/7/lecture");
         await Assertions.Expect(page.Locator(".slide-counter")).ToHaveTextAsync("Slide 1 of 13");

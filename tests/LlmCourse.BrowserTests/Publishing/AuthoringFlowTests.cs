@@ -30,7 +30,7 @@ public sealed class AuthoringFlowTests(BrowserFixture browser) : BrowserTest
             await page.GetByLabel("Email").FillAsync(email);
             await page.GetByLabel("Password").FillAsync("browser-pass-123");
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
+            await page.WaitForAddressAsync(url => !url.Contains("sign-in", StringComparison.Ordinal));
 
             // Create the week.
             await page.GotoAsync("/instructor");
@@ -38,14 +38,14 @@ public sealed class AuthoringFlowTests(BrowserFixture browser) : BrowserTest
             await page.GetByLabel("Folder name").FillAsync("browser-week");
             await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Browser-made week");
             await page.GetByRole(AriaRole.Button, new() { Name = "Create week (as a draft)" }).ClickAsync();
-            await page.WaitForURLAsync($"**/instructor/weeks/{Week}");
+            await page.WaitForAddressAsync($"**/instructor/weeks/{Week}");
             await Assertions.Expect(page.Locator(".week-state").First).ToHaveTextAsync("Draft");
 
             // Add notes and write them; the preview follows the typing.
             await page.GetByLabel("Id").FillAsync("browser-notes");
             await page.GetByLabel("Title").FillAsync("Browser notes");
             await page.GetByRole(AriaRole.Button, new() { Name = "Add" }).ClickAsync();
-            await page.WaitForURLAsync("**/instructor/edit?path=*");
+            await page.WaitForAddressAsync("**/instructor/edit?path=*");
             await page.Locator("html[data-editor-preview='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
             await page.GetByLabel("Markdown").FillAsync("---\nkind: notes\ntitle: Browser notes\n---\nWritten in the **browser editor**.\n");
             await Assertions.Expect(page.Locator("#editor-preview strong")).ToHaveTextAsync("browser editor");
@@ -55,7 +55,7 @@ public sealed class AuthoringFlowTests(BrowserFixture browser) : BrowserTest
             // Preview as a learner: the banner says so.
             await page.GotoAsync($"/instructor/weeks/{Week}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Preview as a learner" }).ClickAsync();
-            await page.WaitForURLAsync($"**/weeks/{Week}");
+            await page.WaitForAddressAsync($"**/weeks/{Week}");
             await Assertions.Expect(page.Locator(".preview-banner")).ToContainTextAsync("Preview");
             await page.GetByRole(AriaRole.Link, new() { Name = "Browser notes" }).ClickAsync();
             await Assertions.Expect(page.GetByText("Written in the")).ToBeVisibleAsync();

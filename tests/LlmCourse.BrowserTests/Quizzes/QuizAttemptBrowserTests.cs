@@ -16,7 +16,7 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
         await page.GotoAsync("/weeks/7/quiz");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/weeks/7/quiz/attempts/*");
+        await page.WaitForAddressAsync("**/weeks/7/quiz/attempts/*");
         await WaitForScriptAsync(page);
         await Assertions.Expect(page.Locator("[data-quiz-clock]")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^(10:00|9:[0-5][0-9])$"));
 
@@ -62,7 +62,7 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit attempt" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/review");
+        await page.WaitForAddressAsync("**/review");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Result" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator(".quiz-result .big-number")).ToContainTextAsync("/ 15");
         await Assertions.Expect(page.Locator(".quiz-explanation").First).ToBeVisibleAsync();
@@ -78,7 +78,7 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
         var page = await SignedInPageAsync();
         await page.GotoAsync("/weeks/2/quiz");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
-        await page.WaitForURLAsync("**/weeks/2/quiz/attempts/*");
+        await page.WaitForAddressAsync("**/weeks/2/quiz/attempts/*");
         await WaitForScriptAsync(page);
 
         var box = page.Locator("fieldset[data-question='icl-drawbacks'] input").First;
@@ -142,13 +142,13 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
 
             await Assertions.Expect(page.GetByText("6 seconds")).ToBeVisibleAsync();
             await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
-            await page.WaitForURLAsync("**/attempts/*");
+            await page.WaitForAddressAsync("**/attempts/*");
             await WaitForScriptAsync(page);
             await page.GetByLabel("Seven").First.CheckAsync();
             await Assertions.Expect(page.Locator("[data-quiz-status]")).ToHaveTextAsync("All answers saved.");
 
             // Nothing else is done: the countdown reaches zero and the attempt is handed in.
-            await page.WaitForURLAsync("**/review", new() { Timeout = 30_000 });
+            await page.WaitForAddressAsync("**/review");
             await Assertions.Expect(page.Locator(".quiz-result .big-number")).ToContainTextAsync("1 / 2");
         }
         finally
@@ -169,7 +169,7 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
         await page.GetByLabel("Password", new() { Exact = true }).FillAsync("browser-pass-123");
         await page.GetByLabel("Repeat password").FillAsync("browser-pass-123");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create account" }).ClickAsync();
-        await page.WaitForURLAsync("**/dashboard");
+        await page.WaitForAddressAsync("**/dashboard");
         return page;
     }
 }
