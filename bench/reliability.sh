@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The long reliability checks, run by hand on an otherwise idle machine (not in CI):
-#  - 2,000 learners starting the same quiz within one second (SQLite, then PostgreSQL);
+#  - 2,000 learners starting the same quiz within one second (SQLite, then PostgreSQL), on a site that has
+#    served other learners first (the test warms it; see docs/benchmarks.md);
 #  - a soak of mixed traffic for SOAK_SECONDS (default 600) with memory sampled every 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ export LLMCOURSE_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Passw
 dotnet build tests/LlmCourse.Web.Tests -c Release -v quiet --nologo
 for provider in Sqlite Postgres; do
   echo "== simultaneous starts on $provider"
-  LLMCOURSE_TEST_PROVIDER=$provider dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category=Load" --logger "console;verbosity=normal" \
+  LLMCOURSE_TEST_PROVIDER=$provider dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category=Load" --logger "console;verbosity=detailed" \
     || echo "(the target was missed on $provider; the figures are above)"
 done
 

@@ -12,6 +12,10 @@ namespace LlmCourse.Web.Tests.Reliability;
 /// <summary>
 /// 2,000 learners start the week 7 quiz within one second, against the site as a real process on
 /// 127.0.0.1. Every start must succeed and the 95th percentile must stay under one second.
+/// The site is first put in service: other learners start week 2's quiz in two waves, with a pause after
+/// each, so the runtime has optimised the code they ran (tiered JIT: a method runs unoptimised, then
+/// instrumented, before its final version). A process that has just started compiles during the burst;
+/// docs/benchmarks.md reports that figure separately.
 /// A load test: run by hand on an otherwise idle machine (bench/reliability.sh), not in CI, where other
 /// suites share the two cores.
 /// </summary>
@@ -19,6 +23,7 @@ namespace LlmCourse.Web.Tests.Reliability;
 public sealed class SimultaneousStartTests
 {
     private const int Learners = 2000;
+    private const int WarmUpLearners = 1000;
 
     [Fact]
     public async Task TwoThousandLearnersStartingWithinOneSecond_AllSucceed_P95UnderOneSecond()
@@ -34,26 +39,49 @@ public sealed class SimultaneousStartTests
         await site.WaitReadyAsync();
 
         // Accounts are written straight to the database: hashing 2,000 passwords would measure PBKDF2, not starts.
-        var tokens = await CreateLearnersAsync(database);
+        var tokens = await CreateLearnersAsync(database, Learners + WarmUpLearners);
+        var warmUp = tokens[Learners..];
+        tokens = tokens[..Learners];
 
         using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = 256, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         using var client = new HttpClient(handler) { BaseAddress = new Uri(site.Url), Timeout = TimeSpan.FromSeconds(30) };
         await client.GetAsync("/api/v1/course"); // warm the connection pool and the JIT
 
+        foreach (var wave in warmUp.Chunk(WarmUpLearners / 2))
+        {
+            var (warmFailures, _) = await StartWithinOneSecondAsync(client, wave, week: 2);
+            Assert.True(warmFailures.IsEmpty, $"{warmFailures.Count} warm-up starts failed");
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+
+        var (failures, latencies) = await StartWithinOneSecondAsync(client, tokens, week: 7);
+
+        var sorted = latencies.Order().ToList();
+        var p95 = sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
+        Console.WriteLine($"2,000 starts within one second: p50 {sorted[sorted.Count / 2]:0} ms, p95 {p95:0} ms, max {sorted[^1]:0} ms");
+        Assert.True(failures.IsEmpty, $"{failures.Count} starts failed: {string.Join(", ", failures.GroupBy(f => f).Select(g => $"{g.Key} x{g.Count()}"))}");
+        Assert.True(p95 < 1000, $"p95 {p95:0} ms (p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms)");
+
+        await using var db = Context(database);
+        Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync(a => a.WeekNumber == 7));
+    }
+
+    /// <summary>Each token's learner starts the week's quiz; the starts are spread evenly over one second.</summary>
+    private static async Task<(ConcurrentBag<string> Failures, ConcurrentBag<double> Latencies)> StartWithinOneSecondAsync(HttpClient client, IReadOnlyList<string> tokens, int week)
+    {
         var latencies = new ConcurrentBag<double>();
         var failures = new ConcurrentBag<string>();
         var clock = Stopwatch.StartNew();
-        var requests = tokens.Select(async (token, i) =>
+        await Task.WhenAll(tokens.Select(async (token, i) =>
         {
-            // Spread the starts evenly over one second.
-            var due = TimeSpan.FromMilliseconds(i * 1000.0 / Learners);
+            var due = TimeSpan.FromMilliseconds(i * 1000.0 / tokens.Count);
             var wait = due - clock.Elapsed;
             if (wait > TimeSpan.Zero)
             {
                 await Task.Delay(wait);
             }
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/weeks/7/quizzes/quiz/attempts");
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/weeks/{week}/quizzes/quiz/attempts");
             request.Headers.Authorization = new("Bearer", token);
             var started = Stopwatch.GetTimestamp();
             try
@@ -69,24 +97,16 @@ public sealed class SimultaneousStartTests
             {
                 failures.Add(ex.GetType().Name);
             }
-        }).ToList();
-        await Task.WhenAll(requests);
-
-        var sorted = latencies.Order().ToList();
-        var p95 = sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
-        Assert.True(failures.IsEmpty, $"{failures.Count} starts failed: {string.Join(", ", failures.GroupBy(f => f).Select(g => $"{g.Key} x{g.Count()}"))}");
-        Assert.True(p95 < 1000, $"p95 {p95:0} ms (p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms)");
-
-        await using var db = Context(database);
-        Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync());
+        }));
+        return (failures, latencies);
     }
 
-    private static async Task<List<string>> CreateLearnersAsync(TestDatabase database)
+    private static async Task<string[]> CreateLearnersAsync(TestDatabase database, int count)
     {
         await using var db = Context(database);
         var now = DateTime.UtcNow;
         var tokens = new List<string>();
-        for (var i = 0; i < Learners; i++)
+        for (var i = 0; i < count; i++)
         {
             var id = Guid.NewGuid().ToString();
             var email = $"start-{i}@example.com";
@@ -108,7 +128,7 @@ public sealed class SimultaneousStartTests
         }
 
         await db.SaveChangesAsync();
-        return tokens;
+        return [.. tokens];
     }
 
     private static AppDbContext Context(TestDatabase database)
