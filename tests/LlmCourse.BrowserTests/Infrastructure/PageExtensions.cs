@@ -46,7 +46,7 @@ public static class PageExtensions
     /// <summary>
     /// Waits until the address matches, without waiting for the new page's <c>load</c> event: callers assert on
     /// the page's content, which waits for it anyway. Waiting for <c>load</c> after a click timed out once in CI
-    /// with the page already there and network idle, i.e. the driver missed the event.
+    /// although the page was there and the network idle.
     /// </summary>
     public static Task WaitForAddressAsync(this IPage page, string urlGlob) =>
         page.WaitForURLAsync(urlGlob, new() { Timeout = 30_000, WaitUntil = WaitUntilState.Commit });
