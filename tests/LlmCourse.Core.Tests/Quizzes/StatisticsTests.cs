@@ -238,6 +238,21 @@ public sealed class StatisticsTests
     }
 
     [Fact]
+    public void ToCsv_HandDataset_QuizBlockThenQuestionTable()
+    {
+        // The figures above, four decimals at most; no random guess score without a quiz, so that cell is empty.
+        var lines = QuizStatisticsTable.ToCsv(HandDataset()).Split("\r\n");
+
+        Assert.Equal("figure,value,unit", lines[0]);
+        Assert.Contains("median,62.5,%", lines);
+        Assert.Contains("cic,68.5714,%", lines);
+        Assert.Contains("kurtosis,0.3429,", lines);
+        Assert.Contains(string.Join(',', QuizStatisticsTable.QuestionColumns), lines);
+        Assert.Contains("q1,1,4,50,57.735,,25,31.7158,no,68.8247,100,no", lines);
+        Assert.Equal(QuizStatisticsTable.QuizFigures(HandDataset()).Count, Array.IndexOf(lines, "") - 1);
+    }
+
+    [Fact]
     public void FromMarks_QuestionEveryoneGotRight_NoDiscrimination()
     {
         var stats = StatisticsCalculator.FromMarks(["easy", "other"], [1, 1], [[1, 1], [1, 0], [1, 0]]);
