@@ -12,11 +12,13 @@ namespace LlmCourse.Core.Lab;
 /// <param name="TargetIndex">Which target scored it (the best one for multi-reference scoring).</param>
 public sealed record RougeScore(int Overlap, int PredictionCount, int TargetCount, double Precision, double Recall, double F1, int TargetIndex = 0);
 
-/// <summary>ROUGE-1, ROUGE-2 and ROUGE-L of a prediction, with the tokens they were computed on.</summary>
+/// <summary>ROUGE-1, ROUGE-2, ROUGE-L and ROUGE-Lsum of a prediction, with the tokens they were computed on.</summary>
+/// <param name="RougeLsum">Summary-level LCS over newline-separated sentences (rouge-score's "rougeLsum").</param>
 public sealed record RougeResult(
     RougeScore Rouge1,
     RougeScore Rouge2,
     RougeScore RougeL,
+    RougeScore RougeLsum,
     IReadOnlyList<string> PredictionTokens,
     IReadOnlyList<IReadOnlyList<string>> TargetTokens);
 
@@ -25,8 +27,8 @@ public sealed record RougeResult(
 /// rouge/rouge_scorer.py and rouge/tokenize.py): lower-case, every run of characters outside [a-z0-9]
 /// becomes a space, split on whitespace, optionally Porter-stem tokens longer than 3 characters (NLTK's
 /// PorterStemmer, see <see cref="PorterStemmer"/>). ROUGE-N counts n-gram overlap with clipped counts;
-/// ROUGE-L is sentence-level LCS (not the summary-level "rougeLsum"). Precision's denominator is the
-/// prediction, recall's the target.
+/// ROUGE-L is LCS over the whole text as one sequence; ROUGE-Lsum is the summary-level LCS of Lin's section
+/// 3.2, over sentences separated by newlines. Precision's denominator is the prediction, recall's the target.
 /// </summary>
 public static partial class Rouge
 {
@@ -79,12 +81,149 @@ public static partial class Rouge
             return best!;
         }
 
+        // rougeLsum tokenizes sentence by sentence, so it keeps its own token lists.
+        var predictionSentences = SentenceTokens(prediction, useStemmer);
+        RougeScore? bestLsum = null;
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var score = SummaryLevelLcs(SentenceTokens(targets[i] ?? "", useStemmer), predictionSentences) with { TargetIndex = i };
+            if (bestLsum is null || score.F1 > bestLsum.F1)
+            {
+                bestLsum = score;
+            }
+        }
+
         return new RougeResult(
             Best((t, p) => NGramScore(t, p, 1)),
             Best((t, p) => NGramScore(t, p, 2)),
             Best(LcsScore),
+            bestLsum!,
             predictionTokens,
             targetTokens);
+    }
+
+    /// <summary>
+    /// rougeLsum's sentences: the text split on "\n" only, empty lines dropped (a line of spaces stays and
+    /// tokenizes to nothing). rouge-score's <c>split_summaries</c> option (NLTK sentence splitting) is not offered.
+    /// </summary>
+    public static IReadOnlyList<string> SplitSentences(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return [.. text.Split('\n').Where(s => s.Length > 0)];
+    }
+
+    /// <summary>
+    /// Summary-level ROUGE-L (Lin 2004, section 3.2; rouge-score's <c>_summary_level_lcs</c>): for each target
+    /// sentence, the union of its LCS with every prediction sentence; each token of a union counts as a hit while
+    /// both texts still have an unused copy of it (ROUGE-1.5.5's guard against counting a token twice). Recall is
+    /// hits / target tokens, precision hits / prediction tokens; the overlap reported is the hit count.
+    /// </summary>
+    public static RougeScore SummaryLevelLcs(IReadOnlyList<IReadOnlyList<string>> targetSentences, IReadOnlyList<IReadOnlyList<string>> predictionSentences)
+    {
+        ArgumentNullException.ThrowIfNull(targetSentences);
+        ArgumentNullException.ThrowIfNull(predictionSentences);
+        var targetCount = targetSentences.Sum(s => s.Count);
+        var predictionCount = predictionSentences.Sum(s => s.Count);
+        if (targetCount == 0 || predictionCount == 0)
+        {
+            return new RougeScore(0, predictionCount, targetCount, 0, 0, 0);
+        }
+
+        var unusedTarget = CountTokens(targetSentences);
+        var unusedPrediction = CountTokens(predictionSentences);
+        var hits = 0;
+        foreach (var sentence in targetSentences)
+        {
+            foreach (var token in UnionLcs(sentence, predictionSentences))
+            {
+                if (unusedPrediction.GetValueOrDefault(token) > 0 && unusedTarget.GetValueOrDefault(token) > 0)
+                {
+                    hits++;
+                    unusedPrediction[token]--;
+                    unusedTarget[token]--;
+                }
+            }
+        }
+
+        var recall = (double)hits / targetCount;
+        var precision = (double)hits / predictionCount;
+        return new RougeScore(hits, predictionCount, targetCount, precision, recall, F1(precision, recall));
+    }
+
+    /// <summary>
+    /// The tokens of <paramref name="targetSentence"/> in the union of its LCS with each prediction sentence, in
+    /// target order (rouge-score's <c>_union_lcs</c>).
+    /// </summary>
+    public static IReadOnlyList<string> UnionLcs(IReadOnlyList<string> targetSentence, IReadOnlyList<IReadOnlyList<string>> predictionSentences)
+    {
+        ArgumentNullException.ThrowIfNull(targetSentence);
+        ArgumentNullException.ThrowIfNull(predictionSentences);
+        var indices = new SortedSet<int>();
+        foreach (var prediction in predictionSentences)
+        {
+            indices.UnionWith(LcsIndices(targetSentence, prediction));
+        }
+
+        return [.. indices.Select(i => targetSentence[i])];
+    }
+
+    /// <summary>
+    /// Indices into <paramref name="target"/> of one longest common subsequence with <paramref name="prediction"/>,
+    /// the one rouge-score's backtracking reads out: from the end, take a match; otherwise step back in the
+    /// prediction when that keeps a strictly longer LCS, else step back in the target. Which LCS is chosen matters
+    /// for the union.
+    /// </summary>
+    public static IReadOnlyList<int> LcsIndices(IReadOnlyList<string> target, IReadOnlyList<string> prediction)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(prediction);
+        var table = new int[target.Count + 1, prediction.Count + 1];
+        for (var i = 1; i <= target.Count; i++)
+        {
+            for (var j = 1; j <= prediction.Count; j++)
+            {
+                table[i, j] = string.Equals(target[i - 1], prediction[j - 1], StringComparison.Ordinal)
+                    ? table[i - 1, j - 1] + 1
+                    : Math.Max(table[i - 1, j], table[i, j - 1]);
+            }
+        }
+
+        var indices = new List<int>();
+        var (ti, pj) = (target.Count, prediction.Count);
+        while (ti > 0 && pj > 0)
+        {
+            if (string.Equals(target[ti - 1], prediction[pj - 1], StringComparison.Ordinal))
+            {
+                indices.Add(ti - 1);
+                ti--;
+                pj--;
+            }
+            else if (table[ti, pj - 1] > table[ti - 1, pj])
+            {
+                pj--;
+            }
+            else
+            {
+                ti--;
+            }
+        }
+
+        indices.Reverse();
+        return indices;
+    }
+
+    private static List<IReadOnlyList<string>> SentenceTokens(string text, bool useStemmer) =>
+        [.. SplitSentences(text).Select(s => Tokenize(s, useStemmer))];
+
+    private static Dictionary<string, int> CountTokens(IReadOnlyList<IReadOnlyList<string>> sentences)
+    {
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var token in sentences.SelectMany(s => s))
+        {
+            counts[token] = counts.GetValueOrDefault(token) + 1;
+        }
+
+        return counts;
     }
 
     /// <summary>ROUGE-N between token lists: overlap Σ min(count_target, count_prediction) over n-grams.</summary>

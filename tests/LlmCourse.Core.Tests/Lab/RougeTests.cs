@@ -89,6 +89,88 @@ public sealed class RougeTests
         Assert.Equal(1, result.RougeL.TargetIndex);
     }
 
+    [Fact]
+    public void Score_TestRougeLsum_MatchesPublished()
+    {
+        // rouge_scorer_test.py testRougeLsum: score("w1 w2 w3 w4 w5", "w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5")
+        // -> recall 0.8, precision 0.4, F 0.5333 (3 places). Union LCS {w1, w2} ∪ {w1, w3, w5} gives 4 hits.
+        var lsum = Rouge.Score("w1 w2 w3 w4 w5", "w1 w2 w6 w7 w8\nw1 w3 w8 w9 w5").RougeLsum;
+
+        Assert.Equal(0.8, lsum.Recall, 12);
+        Assert.Equal(0.4, lsum.Precision, 12);
+        Assert.Equal(0.5333, lsum.F1, 3);
+        Assert.Equal((4, 10, 5), (lsum.Overlap, lsum.PredictionCount, lsum.TargetCount));
+    }
+
+    [Theory]
+    [InlineData("w1 w2 w3 w4 w5", "")]
+    [InlineData("", "w1")]
+    [InlineData("w1 w2 w3 w4 w5", "/")]
+    public void Score_RougeLsumEmptyCases_AreZero(string target, string prediction)
+    {
+        // rouge_scorer_test.py testRougeLsum "Empty case" and "summary is all non-word characters", and testRougeEmpty.
+        var lsum = Rouge.Score(target, prediction).RougeLsum;
+
+        Assert.Equal((0.0, 0.0, 0.0), (lsum.Precision, lsum.Recall, lsum.F1));
+    }
+
+    [Fact]
+    public void Score_RougeLsumAgainstRouge155WithStemming_MatchesPublished()
+    {
+        // rouge_scorer_test.py testRougeLSumAgainstRouge155WithStemming, on testdata/pyrouge_files/target_multi.0.txt
+        // and prediction_multi.0.txt (four lines each, whose first two are Target0/1 and Prediction0/1 above):
+        // recall 0.36538, precision 0.66667, F 0.47205 (5 places).
+        const string target = Target0 + "\n" + Target1 + "\n"
+            + "NhETebUbBk'er WOvoHMTjSRizKgH'vHiing Xu,hWxfs VkNE QhgKiLHE -HidivzoM.dO anhtion jbLQiSGDTCsuhREebUaKM dv J dVN tmbOT\n"
+            + "vMR HDm,xOAetion D,tion HJtodT.mHl UIv-p VjWH'BdyWjnfGU-OjT aEMdFICyLWfQMtion wEMfdOKing AwkeKbO 'DxqNOHBH qKtVvm OYJl mM\n";
+        const string prediction = Prediction0 + "\n" + Prediction1 + "\n"
+            + "xfs VkJE QhgKiLHE -HidivzoM.dO anhing jbLQiSGDTCsuhREebUaKM dv J\n"
+            + "VjWH'BdyWjnfGU-OjTNaEMdFICyLWfQMing wEMfdOKijg AwkeKbO 'DxqNO\n";
+
+        var lsum = Rouge.Score(target, prediction, useStemmer: true).RougeLsum;
+
+        Assert.Equal((0.36538, 0.66667, 0.47205), (Math.Round(lsum.Recall, 5), Math.Round(lsum.Precision, 5), Math.Round(lsum.F1, 5)));
+    }
+
+    [Fact]
+    public void SummaryLevelLcs_TestSummaryLevelLcs_MatchesPublished()
+    {
+        // rouge_scorer_test.py testSummaryLevelLcs: refs [[1..5]], cans [[1,2,6,7,8],[1,3,8,9,5]] -> R 0.8, P 0.4;
+        // and a candidate the tokenizer emptied gives recall 0.
+        IReadOnlyList<IReadOnlyList<string>> target = [["1", "2", "3", "4", "5"]];
+        IReadOnlyList<IReadOnlyList<string>> prediction = [["1", "2", "6", "7", "8"], ["1", "3", "8", "9", "5"]];
+
+        var score = Rouge.SummaryLevelLcs(target, prediction);
+
+        Assert.Equal((0.8, 0.4), (score.Recall, score.Precision));
+        Assert.Equal(0.0, Rouge.SummaryLevelLcs([["reference"]], [[]]).Recall);
+    }
+
+    [Fact]
+    public void UnionLcs_TestUnionLcs_MatchesPublished()
+    {
+        // rouge_scorer_test.py testUnionLcs (Lin 2004, section 3.2): ref [1,2,3,4,5] with c1 [1,2,6,7,8] and
+        // c2 [1,3,8,9,5] -> [1, 2, 3, 5].
+        var union = Rouge.UnionLcs(["1", "2", "3", "4", "5"], [["1", "2", "6", "7", "8"], ["1", "3", "8", "9", "5"]]);
+
+        Assert.Equal(["1", "2", "3", "5"], union);
+    }
+
+    [Fact]
+    public void LcsIndices_TestLcsTable_MatchesPublished()
+    {
+        // rouge_scorer_test.py testLcsTable: ref [1,2,3,4,5], c1 [2,5,3,4] -> indices [1,2,3] (values 2,3,4);
+        // with [8,9] nothing.
+        Assert.Equal([1, 2, 3], Rouge.LcsIndices(["1", "2", "3", "4", "5"], ["2", "5", "3", "4"]));
+        Assert.Empty(Rouge.LcsIndices(["1", "2", "3", "4", "5"], ["8", "9"]));
+    }
+
+    [Fact]
+    public void SplitSentences_Newlines_OnlyNewlineSeparatesAndEmptyLinesGo()
+    {
+        Assert.Equal(["one. two.", " ", "three\r"], Rouge.SplitSentences("one. two.\n\n \nthree\r\n"));
+    }
+
     [Theory]
     [InlineData("Hello, World! It's 2024.", false, new[] { "hello", "world", "it", "s", "2024" })]
     [InlineData("Running dogs are caring", true, new[] { "run", "dog", "are", "care" })]
