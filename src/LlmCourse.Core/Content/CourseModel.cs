@@ -161,9 +161,23 @@ public enum RevealPolicy
     Never,
 }
 
+/// <summary>When a learner sees the marks of a submitted attempt (front matter <c>show-marks</c>).</summary>
+public enum MarksPolicy
+{
+    /// <summary>As soon as the attempt is handed in.</summary>
+    Immediately,
+
+    /// <summary>Once the quiz's <c>closes</c> instant has passed.</summary>
+    AfterClose,
+
+    /// <summary>Never: the learner sees that the attempt was handed in, not how it scored.</summary>
+    Never,
+}
+
 /// <param name="AttemptsAllowed">Null means unlimited.</param>
 /// <param name="TimeLimit">Null means untimed.</param>
 /// <param name="PassMark">Fraction of the maximum score needed to pass, 0..1.</param>
+/// <param name="ShowMarks">When learners see scores, pass/fail and per-question marks (independent of <paramref name="Reveal"/>).</param>
 public sealed record QuizSettings(
     int? AttemptsAllowed,
     TimeSpan? TimeLimit,
@@ -174,7 +188,8 @@ public sealed record QuizSettings(
     double PassMark,
     RevealPolicy Reveal,
     DateTimeOffset? Opens,
-    DateTimeOffset? Closes)
+    DateTimeOffset? Closes,
+    MarksPolicy ShowMarks = MarksPolicy.Immediately)
 {
     public static QuizSettings Default { get; } = new(null, null, GradingMethod.Highest, false, false, QuizLayout.OnePage, 0.7, RevealPolicy.AfterEachAttempt, null, null);
 }

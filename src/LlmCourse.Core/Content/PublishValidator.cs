@@ -76,6 +76,84 @@ public static partial class PublishValidator
             .ToList();
     }
 
+    /// <summary>
+    /// What an author should know before publishing week <paramref name="weekNumber"/> but that does not
+    /// block it: question ids that contain their own answer. Learners see opaque ids, but authored ids stay
+    /// in records, exports and statistics, and an id is no place for an answer.
+    /// </summary>
+    public static IReadOnlyList<ContentError> WarnWeek(CourseSnapshot snapshot, int weekNumber)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        var week = snapshot.FindWeek(weekNumber);
+        if (week is null)
+        {
+            return [];
+        }
+
+        return [.. week.Items.OfType<Quiz>()
+            .SelectMany(quiz => quiz.Questions.Select(q => (Quiz: quiz, Question: q, Answer: AnswerInId(q))))
+            .Where(x => x.Answer is not null)
+            .Select(x => new ContentError(
+                x.Quiz.SourceFile,
+                Math.Max(1, x.Question.Line),
+                $"The question id '{x.Question.Id}' contains its answer {x.Answer}: give the question an id that names it, not its answer."))];
+    }
+
+    /// <summary>The answer (quoted as the author wrote it) that question <paramref name="question"/>'s id contains, or null.</summary>
+    public static string? AnswerInId(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        var id = LettersAndDigits(question.Id);
+        if (id.Length == 0)
+        {
+            return null;
+        }
+
+        bool Contains(string text) => LettersAndDigits(text) is { Length: >= 2 } part && id.Contains(part, StringComparison.Ordinal);
+        switch (question.Type)
+        {
+            case QuestionType.ShortText:
+                if (question.AcceptedAnswers.FirstOrDefault(Contains) is { } accepted)
+                {
+                    return $"'{accepted}'";
+                }
+
+                return question.AcceptedPattern is { } pattern && PatternMatchesId(pattern, question.Id) ? $"(it matches /{pattern}/)" : null;
+            case QuestionType.Numeric when question.Numeric is { } numeric:
+                var value = numeric.Value.ToString("0.############", System.Globalization.CultureInfo.InvariantCulture);
+                return Contains(value) ? $"'{value}'" : null;
+            case QuestionType.SingleChoice or QuestionType.MultipleAnswers or QuestionType.TrueFalse:
+                // Only when the id names a right choice and no wrong one: "true-or-false" gives nothing away.
+                var right = question.Choices.Where(c => c.Correct && Contains(c.Text)).ToList();
+                return right.Count > 0 && !question.Choices.Any(c => !c.Correct && Contains(c.Text)) ? $"'{right[0].Text}'" : null;
+            default:
+                return null;
+        }
+    }
+
+    private static string LettersAndDigits(string text) =>
+        string.Concat(text.Where(char.IsLetterOrDigit)).ToLowerInvariant();
+
+    private static bool PatternMatchesId(string pattern, string id)
+    {
+        foreach (var candidate in new[] { id, id.Replace('-', ' ') })
+        {
+            try
+            {
+                if (Regex.IsMatch(candidate, $@"\A(?:{pattern})\z", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(100)))
+                {
+                    return true;
+                }
+            }
+            catch (Exception ex) when (ex is RegexMatchTimeoutException or ArgumentException)
+            {
+                // A pattern that cannot run is the parser's to report.
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>Links to <c>/weeks/…</c> in <paramref name="markdown"/> that lead nowhere a learner could go.</summary>
     public static IEnumerable<ContentError> CheckLinks(
         string file,

@@ -15,7 +15,7 @@ internal static partial class QuizParser
 {
     /// <summary>Front matter keys a quiz accepts besides the common ones.</summary>
     public static readonly string[] SettingKeys =
-        ["attempts", "time-limit", "grading", "shuffle-questions", "shuffle-choices", "layout", "pass-mark", "reveal", "opens", "closes"];
+        ["attempts", "time-limit", "grading", "shuffle-questions", "shuffle-choices", "layout", "pass-mark", "reveal", "show-marks", "opens", "closes"];
 
     private static readonly Dictionary<string, GradingMethod> _grading = new(StringComparer.Ordinal)
     {
@@ -37,6 +37,13 @@ internal static partial class QuizParser
         ["after-last-attempt"] = RevealPolicy.AfterLastAttempt,
         ["after-close"] = RevealPolicy.AfterClose,
         ["never"] = RevealPolicy.Never,
+    };
+
+    private static readonly Dictionary<string, MarksPolicy> _marks = new(StringComparer.Ordinal)
+    {
+        ["immediately"] = MarksPolicy.Immediately,
+        ["after-close"] = MarksPolicy.AfterClose,
+        ["never"] = MarksPolicy.Never,
     };
 
     private static readonly Dictionary<string, QuestionType> _types = new(StringComparer.Ordinal)
@@ -149,6 +156,12 @@ internal static partial class QuizParser
             document.AddError(frontMatter.ValueLine("reveal"), "'reveal: after-close' needs a 'closes' instant, or answers would never be shown.");
         }
 
+        var marks = frontMatter.Choice("show-marks", _marks) ?? defaults.ShowMarks;
+        if (marks == MarksPolicy.AfterClose && closes is null && frontMatter.Loaded && !frontMatter.Has("closes"))
+        {
+            document.AddError(frontMatter.ValueLine("show-marks"), "'show-marks: after-close' needs a 'closes' instant, or marks would never be shown.");
+        }
+
         return new QuizSettings(
             attempts,
             timeLimit,
@@ -159,7 +172,8 @@ internal static partial class QuizParser
             passMark,
             reveal,
             opens,
-            closes);
+            closes,
+            marks);
     }
 
     private static Question? ParseQuestion(SourceDocument document, Section section, Dictionary<string, int> seen)

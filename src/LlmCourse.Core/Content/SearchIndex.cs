@@ -9,7 +9,7 @@ namespace LlmCourse.Core.Content;
 /// <param name="ItemId">The item's id.</param>
 /// <param name="Slide">The slide's number for a lecture slide, else null.</param>
 /// <param name="Title">What the result is called.</param>
-/// <param name="Text">Plain text searched and quoted in snippets (never quiz answers).</param>
+/// <param name="Text">Plain text searched and quoted in snippets (never a quiz's questions or answers).</param>
 public sealed record SearchDocument(int Week, string ItemId, int? Slide, string Title, string Text);
 
 /// <summary>A piece of a snippet; <paramref name="Match"/> pieces are the words searched for.</summary>
@@ -85,10 +85,10 @@ public sealed partial class SearchIndex
                         documents.Add(new SearchDocument(week.Number, item.Id, null, item.Title,
                             $"{item.Summary} {string.Join(" ", deck.Cards.Select(c => $"{c.Question} {c.AnswerText}"))}"));
                         break;
-                    case Quiz quiz:
-                        // Question titles only: choices and answers would give the quiz away.
-                        documents.Add(new SearchDocument(week.Number, item.Id, null, item.Title,
-                            $"{item.Summary} {string.Join(" ", quiz.Questions.Select(q => q.Title))}"));
+                    case Quiz:
+                        // Title and summary only, as on the quiz's page: its questions are seen only in an
+                        // attempt (so not before the quiz opens), and its answers never before submitting.
+                        documents.Add(new SearchDocument(week.Number, item.Id, null, item.Title, item.Summary));
                         break;
                     default:
                         documents.Add(new SearchDocument(week.Number, item.Id, null, item.Title, item.Summary));

@@ -11,6 +11,7 @@ public sealed record PublicOption(string Id, string Html, string Text);
 /// A question as a learner may see it before submitting: no correctness flags, accepted answers,
 /// patterns, numeric values, pairings, correct order, explanations or feedback.
 /// </summary>
+/// <param name="Id">The id learners see (<see cref="PublicQuestionIds"/>), never the authored one.</param>
 /// <param name="Number">1-based position in this attempt.</param>
 /// <param name="Choices">Choice questions: the choices in this attempt's order.</param>
 /// <param name="MatchLefts">Matching: the left items, in authored order.</param>
@@ -45,13 +46,15 @@ public static class PublicProjection
     public static PublicQuiz Project(Quiz quiz, int seed)
     {
         ArgumentNullException.ThrowIfNull(quiz);
+        var ids = PublicQuestionIds.For(quiz);
         var questions = AttemptShuffle.Questions(quiz, seed)
-            .Select((q, i) => Project(q, i + 1, quiz.Settings.ShuffleChoices, seed))
+            .Select((q, i) => Project(q, ids.Of(q.Id), i + 1, quiz.Settings.ShuffleChoices, seed))
             .ToList();
         return new PublicQuiz(quiz.Id, quiz.Title, quiz.IntroHtml, quiz.Settings.TimeLimit, quiz.Settings.Layout, quiz.Questions.Sum(q => q.Points), questions);
     }
 
-    public static PublicQuestion Project(Question question, int number, bool shuffleChoices, int seed)
+    /// <param name="publicId">The id learners see for this question (<see cref="PublicQuestionIds.Of"/>).</param>
+    public static PublicQuestion Project(Question question, string publicId, int number, bool shuffleChoices, int seed)
     {
         ArgumentNullException.ThrowIfNull(question);
         var choices = AttemptShuffle.Choices(question, shuffleChoices, seed)
@@ -67,7 +70,7 @@ public static class PublicProjection
             ? AttemptShuffle.OrderingItems(question, seed).Select(TextOption).ToList()
             : [];
         return new PublicQuestion(
-            question.Id, number, question.Type, question.Title, question.PromptHtml, question.Points, question.HintHtml,
+            publicId, number, question.Type, question.Title, question.PromptHtml, question.Points, question.HintHtml,
             choices, lefts, options, items);
     }
 

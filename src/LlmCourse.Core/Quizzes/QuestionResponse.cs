@@ -72,8 +72,9 @@ public static class ResponseCodec
             using var doc = JsonDocument.Parse(json);
             return Read(doc.RootElement);
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
+            // InvalidOperationException: a string escapes a lone surrogate ("\ud800"), which .NET will not read.
             return null;
         }
     }
@@ -126,7 +127,7 @@ public static class ResponseCodec
                 }
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // Corrupt storage: nothing readable, the attempt grades as unanswered.
         }

@@ -29,7 +29,8 @@ public sealed record QuestionReview(
 /// <summary>Builds review pages that show only what the reveal rules allow.</summary>
 public static class ReviewBuilder
 {
-    public static QuestionReview Build(Question question, int number, bool shuffleChoices, int seed, QuestionResponse? response, ReviewOptions options)
+    /// <param name="publicId">The id learners see for the question (<see cref="PublicQuestionIds.Of"/>).</param>
+    public static QuestionReview Build(Question question, string publicId, int number, bool shuffleChoices, int seed, QuestionResponse? response, ReviewOptions options)
     {
         ArgumentNullException.ThrowIfNull(question);
         ArgumentNullException.ThrowIfNull(options);
@@ -50,7 +51,7 @@ public static class ReviewBuilder
                 question.OrderedItems)
             : null;
         return new QuestionReview(
-            PublicProjection.Project(question, number, shuffleChoices, seed),
+            PublicProjection.Project(question, publicId, number, shuffleChoices, seed),
             response,
             options.QuestionMarks ? Grader.Grade(question, response) : null,
             answer,

@@ -23,8 +23,9 @@ public static class ProgressApi
 
         group.MapPut("/weeks/{week:int}/items/{itemId}/completion", PutCompleted)
             .WithName("MarkItemComplete")
-            .WithSummary("Marks an item complete (notes read, lecture finished). The first completion time is kept.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .WithSummary("Marks an item complete (notes read, lecture finished). The first completion time is kept. A quiz answers 409: it is complete only through its grade.")
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
 
         return api;
     }
@@ -72,7 +73,15 @@ public static class ProgressApi
             return ApiProblems.NotFound($"Week {week} has no published item '{itemId}'.");
         }
 
-        await progress.MarkCompleteAsync(ProgressReader.UserId(http.User)!, w.Number, item.Id, "manual", http.RequestAborted);
+        if (!CompletionRules.MayMarkByHand(item))
+        {
+            return TypedResults.Problem(
+                detail: $"'{item.Id}' is a quiz: it is complete once an attempt's grade completes it, and cannot be marked complete by hand.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Completed by grading");
+        }
+
+        await progress.MarkCompleteByHandAsync(ProgressReader.UserId(http.User)!, w.Number, item, http.RequestAborted);
         return TypedResults.NoContent();
     }
 }

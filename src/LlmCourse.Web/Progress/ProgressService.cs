@@ -38,6 +38,22 @@ public sealed class ProgressService(AppDbContext db, TimeProvider clock)
     public Task RecordVisitAsync(string userId, int weekNumber, string itemId, CancellationToken ct = default) =>
         RecordSlideViewAsync(userId, weekNumber, itemId, 0, ct);
 
+    /// <summary>
+    /// The learner's own "mark complete". False, storing nothing, for an item whose completion only grading
+    /// gives (<see cref="CompletionRules.MayMarkByHand"/>); callers check that rule first to explain the refusal.
+    /// </summary>
+    public async Task<bool> MarkCompleteByHandAsync(string userId, int weekNumber, CourseItem item, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!CompletionRules.MayMarkByHand(item))
+        {
+            return false;
+        }
+
+        await MarkCompleteAsync(userId, weekNumber, item.Id, CompletionRules.ByHand, ct);
+        return true;
+    }
+
     /// <summary>Marks an item complete; returns false when it already was (the first completion time is kept).</summary>
     public async Task<bool> MarkCompleteAsync(string userId, int weekNumber, string itemId, string source, CancellationToken ct = default)
     {
@@ -87,7 +103,8 @@ public sealed class LearnerProgress(IReadOnlyList<ItemVisit> visits, IReadOnlyLi
     {
         var key = (weekNumber, item.Id);
         var itemVisits = _visits[key].ToList();
-        var completed = _completions.TryGetValue(key, out var completion);
+        var completion = _completions.TryGetValue(key, out var found) && CompletionRules.Counts(item, found.Source) ? found : null;
+        var completed = completion is not null;
         var seen = itemVisits.Aggregate(0L, (mask, v) => mask | v.SlidesSeen);
         var latest = itemVisits.MaxBy(v => v.LastAt);
         if (!completed && item is Lecture lecture && lecture.Slides.Count > 0)

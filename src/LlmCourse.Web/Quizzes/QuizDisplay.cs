@@ -47,9 +47,22 @@ public static class QuizDisplay
         RevealPolicy.AfterEachAttempt => "After each attempt",
         RevealPolicy.AfterLastAttempt => "After your last attempt",
         RevealPolicy.AfterClose => "After the quiz closes",
-        RevealPolicy.Never => "Never (you see your score only)",
+        RevealPolicy.Never => "Never",
         _ => policy.ToString(),
     };
+
+    public static string Marks(MarksPolicy policy) => policy switch
+    {
+        MarksPolicy.Immediately => "When you hand in an attempt",
+        MarksPolicy.AfterClose => "After the quiz closes",
+        MarksPolicy.Never => "Never",
+        _ => policy.ToString(),
+    };
+
+    /// <summary>What a learner reads where a score would be while the quiz holds marks back.</summary>
+    public static string MarksHeld(MarksPolicy policy) => policy == MarksPolicy.AfterClose
+        ? "Your mark is shown after the quiz closes"
+        : "This quiz does not show marks";
 
     public static string Points(double points) => $"{Number(points)} point{(points == 1 ? "" : "s")}";
 }

@@ -15,6 +15,12 @@ public sealed class QuizIntroViewComponent(QuizService quizzes) : ViewComponent
     {
         var userId = ProgressReader.UserId(UserClaimsPrincipal);
         var overview = userId is null ? null : await quizzes.OverviewAsync(userId, week, quiz, HttpContext.RequestAborted);
+        if (overview is not null)
+        {
+            // The learner's attempts and grade are on this page: no browser or proxy may keep a copy.
+            HttpContext.Response.Headers.CacheControl = "no-store";
+        }
+
         return View("/Pages/Quizzes/_QuizIntro.cshtml", new QuizIntroView(week, quiz, overview));
     }
 }

@@ -14,17 +14,30 @@ public sealed record LoadedAttempt(QuizAttempt Attempt, Week Week, Quiz Quiz, IR
     /// <summary>The questions in the order this attempt shows them, as a learner may see them.</summary>
     public PublicQuiz Public => PublicProjection.Project(Quiz, Attempt.Seed);
 
+    /// <summary>The ids learners see for this attempt's questions.</summary>
+    public PublicQuestionIds Ids => PublicQuestionIds.For(Quiz);
+
+    /// <summary>The saved answers keyed by the ids learners see (the shape the API returns and takes).</summary>
+    public IReadOnlyDictionary<string, QuestionResponse> SavedByPublicId =>
+        Quiz.Questions.Where(q => Saved.ContainsKey(q.Id)).ToDictionary(q => Ids.Of(q.Id), q => Saved[q.Id], StringComparer.Ordinal);
+
+    /// <summary>The saved answer to the question learners see as <paramref name="publicId"/>, if any.</summary>
+    public QuestionResponse? SavedAnswer(string publicId) =>
+        Ids.QuestionOf(publicId) is { } questionId ? Saved.GetValueOrDefault(questionId) : null;
+
     public int Unanswered => Quiz.Questions.Count(q => !Saved.TryGetValue(q.Id, out var r) || r.IsEmpty);
 }
 
 /// <summary>The learner's standing on a quiz: attempts, the grade that counts, and whether they may start.</summary>
-/// <param name="CountingFraction">The grade that counts under the quiz's grading method (0..1); null before any finished attempt.</param>
+/// <param name="CountingFraction">The grade that counts under the quiz's grading method (0..1); null before any finished attempt, and while marks are held back.</param>
+/// <param name="MarksVisible">Whether the learner may see marks now (<c>show-marks</c>); when false, the attempts' scores must not be shown.</param>
 public sealed record QuizOverview(
     IReadOnlyList<QuizAttempt> Attempts,
     double? CountingFraction,
     bool Passed,
     StartDecision Decision,
-    QuizAttempt? InProgress);
+    QuizAttempt? InProgress,
+    bool MarksVisible);
 
 public enum StartOutcome
 {
@@ -48,11 +61,12 @@ public enum WriteOutcome
     /// <summary>Arrived after the deadline and the grace period; nothing changed (the attempt is closed with what was saved).</summary>
     TooLate,
 
-    /// <summary>The answers name questions the attempt does not have.</summary>
+    /// <summary>An answer names a question the attempt does not have, or does not fit its question; nothing changed.</summary>
     Invalid,
 }
 
-public sealed record WriteResult(WriteOutcome Outcome, string Message)
+/// <param name="QuestionId">For <see cref="WriteOutcome.Invalid"/>: the id (as learners see it) of the question at fault.</param>
+public sealed record WriteResult(WriteOutcome Outcome, string Message, string? QuestionId = null)
 {
     public static WriteResult Ok { get; } = new(WriteOutcome.Done, "");
 }

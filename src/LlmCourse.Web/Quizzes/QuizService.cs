@@ -20,7 +20,7 @@ namespace LlmCourse.Web.Quizzes;
 /// </remarks>
 public sealed class QuizService(AppDbContext db, QuizRevisions revisions, ProgressService progress, TimeProvider clock, ILogger<QuizService> logger)
 {
-    public const string CompletionSource = "quiz";
+    public const string CompletionSource = CompletionRules.ByGrade;
 
     /// <summary>The learner's attempts at a quiz (overdue ones closed first), the grade that counts, and whether a new attempt may start.</summary>
     public async Task<QuizOverview> OverviewAsync(string userId, Week week, Quiz quiz, CancellationToken ct = default)
@@ -31,10 +31,12 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             attempts = await AttemptsAsync(userId, week.Number, quiz.Id, ct);
         }
 
-        var counting = CountingFraction(quiz.Settings, attempts);
+        var now = clock.GetUtcNow();
+        var marks = RevealRules.MarksVisible(quiz.Settings, now);
+        var counting = marks ? CountingFraction(quiz.Settings, attempts) : null;
         var inProgress = attempts.FirstOrDefault(a => a.SubmittedAt is null);
-        var decision = AttemptRules.CanStart(quiz.Settings, attempts.Count, inProgress is not null, clock.GetUtcNow());
-        return new QuizOverview(attempts, counting, counting is { } c && AttemptRules.Passed(c, 1, quiz.Settings.PassMark), decision, inProgress);
+        var decision = AttemptRules.CanStart(quiz.Settings, attempts.Count, inProgress is not null, now);
+        return new QuizOverview(attempts, counting, counting is { } c && AttemptRules.Passed(c, 1, quiz.Settings.PassMark), decision, inProgress, marks);
     }
 
     /// <summary>Starts an attempt on the quiz's current revision, or says why not. Parallel starts never exceed the limit.</summary>
@@ -112,8 +114,10 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     }
 
     /// <summary>
-    /// Stores the given answers (each replaces that question's earlier answer) before returning. Refused,
-    /// changing nothing, once the attempt is submitted or past its deadline plus the grace period.
+    /// Stores the given answers, keyed by the ids learners see (<see cref="PublicQuestionIds"/>); each replaces
+    /// that question's earlier answer, and all are stored before returning. Refused, changing nothing, when any
+    /// answer names no question of the attempt or does not fit its question (<see cref="ResponseBounds"/>),
+    /// once the attempt is submitted, or past its deadline plus the grace period.
     /// </summary>
     public async Task<WriteResult> SaveAsync(LoadedAttempt loaded, IReadOnlyDictionary<string, QuestionResponse> answers, CancellationToken ct = default)
     {
@@ -131,10 +135,10 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     private async Task<WriteResult> SaveAsync(QuizAttempt attempt, Quiz quiz, IReadOnlyDictionary<string, QuestionResponse> answers, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        var known = quiz.Questions.Select(q => q.Id).ToHashSet(StringComparer.Ordinal);
-        if (answers.Keys.FirstOrDefault(k => !known.Contains(k)) is { } unknown)
+        var (byQuestion, refusal) = Check(quiz, answers);
+        if (byQuestion is null)
         {
-            return new WriteResult(WriteOutcome.Invalid, $"This quiz has no question '{unknown}'.");
+            return refusal!;
         }
 
         if (attempt.SubmittedAt is not null)
@@ -149,14 +153,14 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             return TooLate(attempt);
         }
 
-        if (answers.Count == 0)
+        if (byQuestion.Count == 0)
         {
             return WriteResult.Ok;
         }
 
         var savedAt = now.UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
-        foreach (var (questionId, response) in answers)
+        foreach (var (questionId, response) in byQuestion)
         {
             var json = ResponseCodec.Serialize(response);
 
@@ -221,12 +225,20 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         return RevealRules.Review(loaded.Quiz.Settings, loaded.Submitted, loaded.AttemptsUsed, clock.GetUtcNow());
     }
 
+    /// <summary>Whether the learner may see the marks (scores, pass/fail) of their attempts at <paramref name="quiz"/> now.</summary>
+    public bool MarksVisible(Quiz quiz)
+    {
+        ArgumentNullException.ThrowIfNull(quiz);
+        return RevealRules.MarksVisible(quiz.Settings, clock.GetUtcNow());
+    }
+
     /// <summary>The review of each question, in the order the attempt showed them, limited by the reveal rules.</summary>
     public IReadOnlyList<QuestionReview> Review(LoadedAttempt loaded)
     {
         var options = ReviewOptions(loaded);
+        var ids = loaded.Ids;
         return AttemptShuffle.Questions(loaded.Quiz, loaded.Attempt.Seed)
-            .Select((q, i) => ReviewBuilder.Build(q, i + 1, loaded.Quiz.Settings.ShuffleChoices, loaded.Attempt.Seed, loaded.Saved.GetValueOrDefault(q.Id), options))
+            .Select((q, i) => ReviewBuilder.Build(q, ids.Of(q.Id), i + 1, loaded.Quiz.Settings.ShuffleChoices, loaded.Attempt.Seed, loaded.Saved.GetValueOrDefault(q.Id), options))
             .ToList();
     }
 
@@ -317,15 +329,44 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     /// <summary>Instants are stored as UTC <see cref="DateTime"/>; SQLite hands them back unspecified.</summary>
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 
-    /// <summary>Marks the quiz complete when the grade that counts passes.</summary>
+    /// <summary>Marks the quiz complete when the grade that counts completes it (<see cref="RevealRules.Completes"/>).</summary>
     public async Task UpdateCompletionAsync(string userId, int weekNumber, Quiz quiz, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(quiz);
         var attempts = await AttemptsAsync(userId, weekNumber, quiz.Id, ct);
-        if (CountingFraction(quiz.Settings, attempts) is { } fraction && AttemptRules.Passed(fraction, 1, quiz.Settings.PassMark))
+        if (RevealRules.Completes(quiz.Settings, CountingFraction(quiz.Settings, attempts)))
         {
             await progress.MarkCompleteAsync(userId, weekNumber, quiz.Id, CompletionSource, ct);
         }
+    }
+
+    /// <summary>
+    /// The answers keyed by authored question id; or, when any of them names no question of
+    /// <paramref name="quiz"/> or does not fit its question, the refusal naming the first at fault.
+    /// </summary>
+    private static (Dictionary<string, QuestionResponse>? Answers, WriteResult? Refusal) Check(Quiz quiz, IReadOnlyDictionary<string, QuestionResponse> answers)
+    {
+        var ids = PublicQuestionIds.For(quiz);
+        var byQuestion = new Dictionary<string, QuestionResponse>(StringComparer.Ordinal);
+        foreach (var (publicId, response) in answers)
+        {
+            if (ids.QuestionOf(publicId) is not { } questionId)
+            {
+                // Echoed only when it is plain enough to be an id of ours (the reply must stay valid JSON and short).
+                var plain = publicId.Length <= 40 && publicId.All(char.IsAsciiLetterOrDigit);
+                return (null, new WriteResult(WriteOutcome.Invalid, $"This attempt has no question{(plain ? $" '{publicId}'" : " with that id")}; nothing was saved.", plain ? publicId : null));
+            }
+
+            var question = quiz.Questions.First(q => q.Id == questionId);
+            if (ResponseBounds.Problem(question, response) is { } problem)
+            {
+                return (null, new WriteResult(WriteOutcome.Invalid, $"The answer to question '{publicId}' (\"{question.Title}\") was refused: {problem}. Nothing was saved.", publicId));
+            }
+
+            byQuestion[questionId] = response;
+        }
+
+        return (byQuestion, null);
     }
 
     private static readonly WriteResult AlreadySubmitted = new(WriteOutcome.AlreadySubmitted, "This attempt has already been submitted; nothing was changed.");

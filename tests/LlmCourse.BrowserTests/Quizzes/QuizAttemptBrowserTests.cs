@@ -81,18 +81,23 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
         await page.WaitForAddressAsync("**/weeks/2/quiz/attempts/*");
         await WaitForScriptAsync(page);
 
-        var box = page.Locator("fieldset[data-question='icl-drawbacks'] input").First;
+        // Questions carry opaque ids (never the authored ones), found here by their text.
+        var drawbacks = page.Locator("fieldset[data-question]", new() { HasText = "Which of these are drawbacks of in-context learning?" });
+        var peft = page.Locator("fieldset[data-question]", new() { HasText = "What does the abbreviation PEFT stand for?" });
+        var peftId = await peft.GetAttributeAsync("data-question");
+        Assert.Matches("^q[0-9a-f]{12}$", peftId);
+        var box = drawbacks.Locator("input").First;
         await box.CheckAsync();
         await Assertions.Expect(page.Locator("[data-quiz-status]")).ToHaveTextAsync("All answers saved.");
         var saved = await page.RunAndWaitForResponseAsync(
-            () => page.Locator("fieldset[data-question='peft-name'] input").FillAsync("parameter-efficient fine-tuning"),
-            r => r.Url.EndsWith("/answers", StringComparison.Ordinal) && r.Request.Method == "PUT" && r.Request.PostData!.Contains("peft-name", StringComparison.Ordinal));
+            () => peft.Locator("input").FillAsync("parameter-efficient fine-tuning"),
+            r => r.Url.EndsWith("/answers", StringComparison.Ordinal) && r.Request.Method == "PUT" && r.Request.PostData!.Contains(peftId!, StringComparison.Ordinal));
         Assert.Equal(204, saved.Status);
         var order = await page.Locator("fieldset[data-question]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.question)");
 
         await page.ReloadAsync();
-        await Assertions.Expect(page.Locator("fieldset[data-question='icl-drawbacks'] input").First).ToBeCheckedAsync();
-        await Assertions.Expect(page.Locator("fieldset[data-question='peft-name'] input")).ToHaveValueAsync("parameter-efficient fine-tuning");
+        await Assertions.Expect(drawbacks.Locator("input").First).ToBeCheckedAsync();
+        await Assertions.Expect(peft.Locator("input")).ToHaveValueAsync("parameter-efficient fine-tuning");
         Assert.Equal(order, await page.Locator("fieldset[data-question]").EvaluateAllAsync<string[]>("els => els.map(e => e.dataset.question)"));
 
         // Submitting with questions unanswered asks first; dismissing stays on the page.
@@ -102,7 +107,7 @@ public sealed class QuizAttemptBrowserTests(BrowserFixture browser) : BrowserTes
             await dialog.DismissAsync();
         };
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit attempt" }).ClickAsync();
-        await Assertions.Expect(page.Locator("fieldset[data-question='peft-name']")).ToBeVisibleAsync();
+        await Assertions.Expect(peft).ToBeVisibleAsync();
         Assert.Contains("/attempts/", page.Url, StringComparison.Ordinal);
         Assert.DoesNotContain("/review", page.Url, StringComparison.Ordinal);
     }

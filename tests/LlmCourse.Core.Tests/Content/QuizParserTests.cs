@@ -177,6 +177,22 @@ public sealed class QuizParserTests
             quiz.Settings);
     }
 
+    [Theory]
+    [InlineData("", MarksPolicy.Immediately)]
+    [InlineData("show-marks: immediately\n", MarksPolicy.Immediately)]
+    [InlineData("show-marks: never\n", MarksPolicy.Never)]
+    [InlineData("show-marks: after-close\ncloses: 2026-12-08T09:00:00Z\n", MarksPolicy.AfterClose)]
+    public void Parse_ShowMarks_ReadsThePolicy(string settings, MarksPolicy expected) =>
+        Assert.Equal(expected, Quiz("## Q {#q}\n\n- [x] A\n- [ ] B\n", settings).Settings.ShowMarks);
+
+    [Fact]
+    public void Parse_ShowMarksAfterCloseWithoutCloses_IsAnError()
+    {
+        var errors = QuizErrors("## Q {#q}\n\n- [x] A\n- [ ] B\n", "show-marks: after-close\n");
+
+        Fixtures.HasError(errors, File, 4, "marks would never be shown");
+    }
+
     [Fact]
     public void Parse_UnlimitedAttempts_IsNull()
     {
@@ -193,6 +209,7 @@ public sealed class QuizParserTests
     [InlineData("layout: grid\n", "one-page, one-question-per-page")]
     [InlineData("pass-mark: 120\n", "pass-mark")]
     [InlineData("reveal: sometimes\n", "after-each-attempt")]
+    [InlineData("show-marks: later\n", "immediately, after-close, never")]
     [InlineData("shuffle-choices: maybe\n", "true or false")]
     [InlineData("opens: next monday\n", "ISO 8601")]
     public void Parse_BadSetting_ReportsItsLine(string setting, string fragment)

@@ -10,7 +10,7 @@ public sealed class SearchIndexTests
         new ContentFile("weeks/01-a/week.md", "---\nnumber: 1\ntitle: A\n---\n"),
         new ContentFile("weeks/01-a/01-notes.md", "---\nkind: notes\ntitle: Temperature notes\n---\nSampling with a low temperature keeps answers focused.\n"),
         new ContentFile("weeks/02-b/week.md", "---\nnumber: 2\ntitle: B\n---\n"),
-        new ContentFile("weeks/02-b/01-quiz.md", "---\nkind: quiz\ntitle: Quiz\n---\n## Which is secret? {#q}\n\n- [x] Platypus\n- [ ] Other\n"),
+        new ContentFile("weeks/02-b/01-quiz.md", "---\nkind: quiz\ntitle: Secret quiz\n---\n## Which is a wombat? {#q}\n\n- [x] Platypus\n- [ ] Other\n\n### Explanation\n\nKangaroo.\n"),
     ]);
 
     [Theory]
@@ -18,8 +18,10 @@ public sealed class SearchIndexTests
     [InlineData("TEMPERATURE focused", 1)]
     [InlineData("temp", 1)]
     [InlineData("temperature zebra", 0)]
-    [InlineData("platypus", 0)]
-    [InlineData("secret", 1)]
+    [InlineData("platypus", 0)] // a quiz's choices,
+    [InlineData("wombat", 0)]   // questions
+    [InlineData("kangaroo", 0)] // and explanations are not searchable
+    [InlineData("secret", 1)]   // but its title is
     [InlineData("", 0)]
     public void Search_Queries_FindEveryWordOrNothing(string query, int expected)
     {

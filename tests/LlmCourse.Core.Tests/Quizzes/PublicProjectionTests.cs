@@ -30,14 +30,15 @@ public sealed class PublicProjectionTests
         }
 
         // Matching: lefts and options are separate lists, and nothing pairs them up.
-        var matching = PublicProjection.Project(quiz, seed).Questions.Single(q => q.Id == "match-terms");
+        var ids = PublicQuestionIds.For(quiz);
+        var matching = PublicProjection.Project(quiz, seed).Questions.Single(q => q.Id == ids.Of("match-terms"));
         Assert.Equal(SampleQuiz.Matching.Pairs.Select(p => p.Left), matching.MatchLefts.Select(o => o.Text));
         Assert.Equal(SampleQuiz.Matching.Pairs.Select(p => p.Right).Order(), matching.MatchOptions.Select(o => o.Text).Order());
         Assert.DoesNotContain("Right", json, StringComparison.Ordinal);
         Assert.DoesNotContain("Left\"", json, StringComparison.Ordinal);
 
         // Ordering: the items are all there but never in the right order.
-        var ordering = PublicProjection.Project(quiz, seed).Questions.Single(q => q.Id == "ift-steps");
+        var ordering = PublicProjection.Project(quiz, seed).Questions.Single(q => q.Id == ids.Of("ift-steps"));
         Assert.NotEqual(SampleQuiz.Ordering.OrderedItems, ordering.OrderingItems.Select(o => o.Text));
         Assert.Equal(SampleQuiz.Ordering.OrderedItems.Order(), ordering.OrderingItems.Select(o => o.Text).Order());
     }
@@ -61,8 +62,9 @@ public sealed class PublicProjectionTests
         var questionOrders = Enumerable.Range(0, 30)
             .Select(seed => string.Join(",", PublicProjection.Project(quiz, seed).Questions.Select(q => q.Id)))
             .Distinct().Count();
+        var knobs = PublicQuestionIds.For(quiz).Of("sampling-knobs");
         var choiceOrders = Enumerable.Range(0, 30)
-            .Select(seed => string.Join(",", PublicProjection.Project(quiz, seed).Questions.Single(q => q.Id == "sampling-knobs").Choices.Select(c => c.Id)))
+            .Select(seed => string.Join(",", PublicProjection.Project(quiz, seed).Questions.Single(q => q.Id == knobs).Choices.Select(c => c.Id)))
             .Distinct().Count();
 
         Assert.True(questionOrders > 10, $"only {questionOrders} question orders");
@@ -76,7 +78,7 @@ public sealed class PublicProjectionTests
 
         var projected = PublicProjection.Project(quiz, 99);
 
-        Assert.Equal(quiz.Questions.Select(q => q.Id), projected.Questions.Select(q => q.Id));
+        Assert.Equal(quiz.Questions.Select(q => PublicQuestionIds.For(quiz).Of(q.Id)), projected.Questions.Select(q => q.Id));
         Assert.Equal(Enumerable.Range(1, 7), projected.Questions.Select(q => q.Number));
         Assert.Equal(["c-vocab", "c-weights", "c-context"], projected.Questions[0].Choices.Select(c => c.Id));
         Assert.Equal(8, projected.MaxScore);
@@ -88,7 +90,7 @@ public sealed class PublicProjectionTests
         var quiz = SampleQuiz.Create(Shuffled);
         var edited = quiz with { Questions = [.. quiz.Questions.Where(q => q.Id != "what-changes")] };
 
-        string Order(Quiz q) => string.Join(",", PublicProjection.Project(q, 5).Questions.Single(x => x.Id == "sampling-knobs").Choices.Select(c => c.Id));
+        string Order(Quiz q) => string.Join(",", PublicProjection.Project(q, 5).Questions.Single(x => x.Id == PublicQuestionIds.For(q).Of("sampling-knobs")).Choices.Select(c => c.Id));
 
         Assert.Equal(Order(quiz), Order(edited));
     }
@@ -96,7 +98,7 @@ public sealed class PublicProjectionTests
     [Fact]
     public void Project_OptionIds_AreWhatGradingExpects()
     {
-        var question = PublicProjection.Project(SampleQuiz.Ordering, 1, false, 3);
+        var question = PublicProjection.Project(SampleQuiz.Ordering, "q-ordering", 1, false, 3);
 
         // Sort the shown items back into the right order by their text and answer with their ids.
         var ids = SampleQuiz.Ordering.OrderedItems.Select(t => question.OrderingItems.Single(o => o.Text == t).Id).ToList();

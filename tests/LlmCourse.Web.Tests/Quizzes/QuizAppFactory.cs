@@ -21,6 +21,18 @@ public sealed class QuizAppFactory : ClockedAppFactory
         File.WriteAllText(Path.Combine(week, "09-timed.md"), Quiz("timed", "attempts: 2\ntime-limit: 1\npass-mark: 50\nreveal: after-each-attempt"));
         File.WriteAllText(Path.Combine(week, "10-twice.md"), Quiz("twice", "attempts: 2\npass-mark: 50\nreveal: after-last-attempt\nlayout: one-question-per-page"));
         File.WriteAllText(Path.Combine(week, "11-window.md"), Quiz("window", $"opens: {WindowOpens:yyyy-MM-ddTHH:mm:ssZ}\ncloses: {WindowCloses:yyyy-MM-ddTHH:mm:ssZ}\nreveal: after-close"));
+        File.WriteAllText(Path.Combine(week, "12-hidden.md"), Quiz("hidden", "attempts: unlimited\npass-mark: 50\nreveal: never\nshow-marks: never"));
+        File.WriteAllText(Path.Combine(week, "13-marks-later.md"), Quiz("marks-later", $"closes: {WindowCloses:yyyy-MM-ddTHH:mm:ssZ}\npass-mark: 50\nreveal: after-close\nshow-marks: after-close"));
+        File.WriteAllText(Path.Combine(week, "14-leaky-id.md"), """
+            ---
+            kind: quiz
+            id: leaky-id
+            title: "A question id that spells its answer"
+            ---
+            ## Which technique puts a few examples in the prompt? {#few-shot type=short}
+
+            - Few-shot
+            """);
     }
 
     /// <summary>Three questions: choice, numeric, short text. Right answers: "Seven", "4242", "Lutetia-Parisiorum".</summary>

@@ -38,20 +38,21 @@ public sealed partial class QuizAttemptTests(QuizAppFactory factory) : IClassFix
         Assert.Contains("Which number is prime?", page);
         Assert.Contains("<details class=\"quiz-hint\">", page);
         var seven = ChoiceValue(page, "Seven");
+        var (prime, sum, roman) = (QuizClient.PageQuestionId(page, "prime"), QuizClient.PageQuestionId(page, "sum"), QuizClient.PageQuestionId(page, "roman"));
 
         // "Save" stores the choice; the reload shows it ticked.
         var saved = await TestAccounts.PostFormAsync(client, attemptUrl + "?handler=Save", new()
         {
-            ["shown"] = "prime,sum,roman",
-            ["q-prime"] = seven,
-            ["q-sum"] = "4242",
+            ["shown"] = $"{prime},{sum},{roman}",
+            ["q-" + prime] = seven,
+            ["q-" + sum] = "4242",
             ["go"] = "save",
         }, formUrl: attemptUrl);
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         Assert.Contains($"value=\"{seven}\" checked=\"checked\"", await client.GetStringAsync(attemptUrl));
 
         // One question is unanswered: submitting goes to the confirmation page first.
-        var submit = await TestAccounts.PostFormAsync(client, attemptUrl + "?handler=Submit", new() { ["shown"] = "prime,sum,roman", ["q-prime"] = seven, ["q-sum"] = "4242" }, formUrl: attemptUrl);
+        var submit = await TestAccounts.PostFormAsync(client, attemptUrl + "?handler=Submit", new() { ["shown"] = $"{prime},{sum},{roman}", ["q-" + prime] = seven, ["q-" + sum] = "4242" }, formUrl: attemptUrl);
         Assert.Equal($"{attemptUrl}/submit", submit.Headers.Location?.OriginalString);
         var confirm = await client.GetStringAsync($"{attemptUrl}/submit");
         Assert.Contains("What was the Roman name of Paris?", confirm);
@@ -151,7 +152,7 @@ public sealed partial class QuizAttemptTests(QuizAppFactory factory) : IClassFix
         var first = await client.GetStringAsync(url);
         Assert.Contains("Question 1 of 3", first);
         Assert.Single(QuestionFieldset().Matches(first));
-        var next = await TestAccounts.PostFormAsync(client, url + "?handler=Save&q=1", new() { ["shown"] = "prime", ["q-prime"] = ChoiceValue(first, "Four"), ["go"] = "next" }, formUrl: url);
+        var next = await TestAccounts.PostFormAsync(client, url + "?handler=Save&q=1", new() { ["shown"] = QuizClient.PageQuestionId(first, "prime"), ["q-" + QuizClient.PageQuestionId(first, "prime")] = ChoiceValue(first, "Four"), ["go"] = "next" }, formUrl: url);
         Assert.Equal(url + "?q=2", next.Headers.Location?.OriginalString);
         Assert.Equal(QuestionIds(first), QuestionIds(await client.GetStringAsync(url)));
         Assert.Contains("Question 2 of 3", await client.GetStringAsync(url + "?q=2"));

@@ -96,7 +96,7 @@ public sealed partial class QuizLeakTests(QuizAppFactory factory) : IClassFixtur
         var shown = new StringBuilder(Plain(quiz.IntroHtml) + " " + quiz.Title);
         foreach (var q in PublicProjection.Project(quiz, 1).Questions)
         {
-            // Question ids are public (field names, API); an id that names its answer is the author's choice.
+            // The ids learners see are opaque (PublicQuestionIds), so they are shown text like any other.
             shown.Append(' ').Append(q.Id).Append(' ').Append(q.Title).Append(' ').Append(Plain(q.PromptHtml)).Append(' ').Append(Plain(q.HintHtml ?? ""));
             foreach (var option in q.Choices.Concat(q.MatchLefts).Concat(q.MatchOptions).Concat(q.OrderingItems))
             {

@@ -181,7 +181,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new("GET /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/review", "GET", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}/review", Expect.Unauthorized, new(409), Expect.NotFound, Expect.NotFound),
         new("POST ConfirmSubmitModel.", "POST", "/weeks/7/quiz/attempts/{attempt}/submit", Expect.SignIn, new(302, "/weeks/7/quiz/attempts/{attempt}/review"), Expect.NotFound, Expect.NotFound),
         new("GET /weeks/{number:int}/{quizId}/attempts/{attemptId}/review", "GET", "/weeks/7/quiz/attempts/{attempt}/review", Expect.SignIn, Expect.Ok, Expect.NotFound, Expect.NotFound),
-        new("POST /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/submission", "POST", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}/submission", Expect.Unauthorized, new(409), Expect.NotFound, Expect.NotFound),
+        new("POST /api/v1/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/submission", "POST", "/api/v1/weeks/7/quizzes/quiz/attempts/{attempt}/submission", Expect.Unauthorized, new(409), Expect.NotFound, Expect.NotFound, Json: "{}"),
         new("GET /instructor/quizzes", "GET", "/instructor/quizzes", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         new("GET /instructor/quizzes/{week:int}/{quizId}", "GET", "/instructor/quizzes/7/quiz", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         new("POST QuizStatisticsModel.Regrade", "POST", "/instructor/quizzes/7/quiz?handler=Regrade", Expect.SignIn, Expect.Denied, Expect.Denied, new(302, "/instructor/quizzes/7/quiz")),

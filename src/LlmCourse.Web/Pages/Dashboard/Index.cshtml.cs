@@ -70,7 +70,7 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, Stu
 
         foreach (var completion in Progress.Completions)
         {
-            if (Find(completion.WeekNumber, completion.ItemId) is var (w, i))
+            if (Find(completion.WeekNumber, completion.ItemId) is var (w, i) && CompletionRules.Counts(i, completion.Source))
             {
                 events.Add((w, i, completion.CompletedAt, "Completed"));
             }

@@ -26,6 +26,9 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
 
     public IReadOnlyList<ContentError> Problems { get; private set; } = [];
 
+    /// <summary>What the author should fix but that does not block publishing (a question id that holds its answer).</summary>
+    public IReadOnlyList<ContentError> Warnings { get; private set; } = [];
+
     /// <summary>Every file of the week's folder in order, with its item when it parsed.</summary>
     public IReadOnlyList<(string Path, CourseItem? Item)> Files { get; private set; } = [];
 
@@ -237,6 +240,7 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
         Now = clock.GetUtcNow();
         Folder = week.SourceFile.Split('/')[1];
         Problems = publishing.Validate(number, Now);
+        Warnings = PublishValidator.WarnWeek(store.Current, number);
         var prefix = $"weeks/{Folder}/";
         Files = [.. store.Files.Keys
             .Where(p => p.StartsWith(prefix, StringComparison.Ordinal))

@@ -45,7 +45,7 @@ public sealed class SlideModel(CourseCatalog catalog, ProgressService progress, 
             return Challenge();
         }
 
-        await progress.MarkCompleteAsync(userId, Week.Number, Lecture.Id, "manual", HttpContext.RequestAborted);
+        await progress.MarkCompleteByHandAsync(userId, Week.Number, Lecture, HttpContext.RequestAborted);
         return Redirect(SlideUrl(Math.Clamp(slide, 1, Lecture.Slides.Count)));
     }
 

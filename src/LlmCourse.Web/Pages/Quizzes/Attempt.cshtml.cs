@@ -28,6 +28,9 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
 
     public bool JustSaved { get; private set; }
 
+    /// <summary>Why the posted answers were refused (nothing was stored); the page shows the answers saved before.</summary>
+    public string? Refusal { get; private set; }
+
     /// <summary>Unanswered questions that are not on this page (the script adds those on it).</summary>
     public int UnansweredElsewhere { get; private set; }
 
@@ -35,7 +38,8 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
 
     public string ApiUrl => QuizUrls.ApiAttempt(Week.Number, CurrentQuiz.Id, Loaded.Attempt.Id);
 
-    public QuestionResponse? Saved(string questionId) => Loaded.Saved.GetValueOrDefault(questionId);
+    /// <summary>The saved answer to a question as the page shows it (by the id learners see).</summary>
+    public QuestionResponse? Saved(string publicId) => Loaded.SavedAnswer(publicId);
 
     public async Task<IActionResult> OnGetAsync(int number, string quizId, string attemptId, int? q, bool saved = false)
     {
@@ -64,7 +68,7 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
         var result = await Quizzes.SaveAsync(Loaded, QuizForm.Read(Request.Form, Loaded.Public), HttpContext.RequestAborted);
         if (result.Outcome != WriteOutcome.Done)
         {
-            return Refused(result);
+            return Refused(result, q);
         }
 
         var page = go switch
@@ -79,7 +83,7 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
         return Redirect(AttemptUrl + query + savedFlag);
     }
 
-    public async Task<IActionResult> OnPostSubmitAsync(int number, string quizId, string attemptId, bool confirmed = false)
+    public async Task<IActionResult> OnPostSubmitAsync(int number, string quizId, string attemptId, int? q, bool confirmed = false)
     {
         if (!await LoadAsync(number, quizId, attemptId))
         {
@@ -90,26 +94,36 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
         var saved = await Quizzes.SaveAsync(Loaded, answers, HttpContext.RequestAborted);
         if (saved.Outcome != WriteOutcome.Done)
         {
-            return Refused(saved);
+            return Refused(saved, q);
         }
 
-        var unanswered = Loaded.Quiz.Questions.Count(question =>
-            !(answers.TryGetValue(question.Id, out var given) ? !given.IsEmpty : Loaded.Saved.TryGetValue(question.Id, out var earlier) && !earlier.IsEmpty));
+        var unanswered = Loaded.Public.Questions.Count(question =>
+            !(answers.TryGetValue(question.Id, out var given) ? !given.IsEmpty : Saved(question.Id) is { IsEmpty: false }));
         if (unanswered > 0 && !confirmed)
         {
             return Redirect(QuizUrls.Confirm(Week.Number, CurrentQuiz.Id, Loaded.Attempt.Id));
         }
 
         var result = await Quizzes.SubmitAsync(Loaded, null, HttpContext.RequestAborted);
-        return result.Outcome == WriteOutcome.Done ? Redirect(ReviewUrl) : Refused(result);
+        return result.Outcome == WriteOutcome.Done ? Redirect(ReviewUrl) : Refused(result, q);
     }
 
-    private IActionResult Refused(WriteResult result) => result.Outcome switch
+    private IActionResult Refused(WriteResult result, int? q)
     {
-        WriteOutcome.TooLate => Redirect(ReviewUrl + "?late=true"),
-        WriteOutcome.AlreadySubmitted => Redirect(ReviewUrl),
-        _ => BadRequest(),
-    };
+        switch (result.Outcome)
+        {
+            case WriteOutcome.TooLate:
+                return Redirect(ReviewUrl + "?late=true");
+            case WriteOutcome.AlreadySubmitted:
+                return Redirect(ReviewUrl);
+            default:
+                // Only a hand-made request gets here (the form offers nothing else): say what was refused.
+                Refusal = result.Message;
+                Response.StatusCode = StatusCodes.Status400BadRequest;
+                Prepare(q);
+                return Page();
+        }
+    }
 
     private void Prepare(int? q)
     {

@@ -24,7 +24,7 @@ public sealed class ConfirmSubmitModel(CourseCatalog catalog, QuizService quizze
             return Redirect(ReviewUrl);
         }
 
-        Unanswered = [.. Loaded.Public.Questions.Where(q => !Loaded.Saved.TryGetValue(q.Id, out var r) || r.IsEmpty)];
+        Unanswered = [.. Loaded.Public.Questions.Where(q => Loaded.SavedAnswer(q.Id) is not { IsEmpty: false })];
         return Page();
     }
 

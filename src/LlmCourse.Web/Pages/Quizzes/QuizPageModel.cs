@@ -3,15 +3,18 @@ using LlmCourse.Web.Content;
 using LlmCourse.Web.Progress;
 using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Quizzes;
 
 /// <summary>
 /// Shared by the attempt pages: finds the visible quiz and the signed-in learner's attempt. Anything else
-/// (no such quiz, someone else's attempt) is a 404, so attempt ids cannot be probed.
+/// (no such quiz, someone else's attempt) is a 404, so attempt ids cannot be probed. Every answer is
+/// <c>no-store</c>: attempts and reviews are one learner's, and a shared browser or proxy must not keep them.
 /// </summary>
 [Authorize]
+[ResponseCache(NoStore = true, Location = ResponseCacheLocation.None)]
 public abstract class QuizPageModel(CourseCatalog catalog, QuizService quizzes) : PageModel
 {
     protected QuizService Quizzes { get; } = quizzes;

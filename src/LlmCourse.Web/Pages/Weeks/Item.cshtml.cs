@@ -24,6 +24,9 @@ public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, P
 
     public ItemState? State { get; private set; }
 
+    /// <summary>Why a request on this page was refused, shown above the item.</summary>
+    public string? Refusal { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int number, string itemId)
     {
         if (catalog.FindItem(number, itemId) is not var (week, item))
@@ -31,29 +34,10 @@ public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, P
             return NotFound();
         }
 
-        var state = (await reader.CurrentOrEmptyAsync()).StateOf(week.Number, item);
-        if (item is Lecture lecture)
-        {
-            // Opening a lecture again resumes on the last slide viewed.
-            var resume = Math.Clamp(state.LastSlide, 1, lecture.Slides.Count);
-            return Redirect(CourseUrls.Slide(week.Number, item.Id, resume));
-        }
-
-        if (ProgressReader.UserId(User) is { } userId)
-        {
-            await reader.TryWriteAsync(() => progress.RecordVisitAsync(userId, week.Number, item.Id, HttpContext.RequestAborted));
-        }
-
-        State = state;
-
-        Week = week;
-        Item = item;
-        (Previous, Next) = week.Neighbours(item.Id);
-        Related = catalog.Related(item);
-        return Page();
+        return await ShowAsync(week, item, recordVisit: true);
     }
 
-    /// <summary>"Mark as read" at the end of notes (and "mark complete" for any item).</summary>
+    /// <summary>"Mark as read" at the end of notes (and "mark complete" for any item but a quiz, which only its grade completes).</summary>
     public async Task<IActionResult> OnPostCompleteAsync(int number, string itemId)
     {
         if (catalog.FindItem(number, itemId) is not var (week, item))
@@ -66,7 +50,39 @@ public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, P
             return Challenge();
         }
 
-        await progress.MarkCompleteAsync(userId, week.Number, item.Id, "manual", HttpContext.RequestAborted);
+        if (!CompletionRules.MayMarkByHand(item))
+        {
+            // Nothing is recorded; the page says why, with the status a script would check.
+            Refusal = "A quiz cannot be marked complete by hand: it is complete once an attempt's grade completes it.";
+            Response.StatusCode = StatusCodes.Status409Conflict;
+            return await ShowAsync(week, item, recordVisit: false);
+        }
+
+        await progress.MarkCompleteByHandAsync(userId, week.Number, item, HttpContext.RequestAborted);
         return Redirect(CourseUrls.Item(week, item) + "#complete");
+    }
+
+    private async Task<IActionResult> ShowAsync(Week week, CourseItem item, bool recordVisit)
+    {
+        var state = (await reader.CurrentOrEmptyAsync()).StateOf(week.Number, item);
+        if (item is Lecture lecture)
+        {
+            // Opening a lecture again resumes on the last slide viewed.
+            var resume = Math.Clamp(state.LastSlide, 1, lecture.Slides.Count);
+            return Redirect(CourseUrls.Slide(week.Number, item.Id, resume));
+        }
+
+        if (recordVisit && ProgressReader.UserId(User) is { } userId)
+        {
+            await reader.TryWriteAsync(() => progress.RecordVisitAsync(userId, week.Number, item.Id, HttpContext.RequestAborted));
+        }
+
+        State = state;
+
+        Week = week;
+        Item = item;
+        (Previous, Next) = week.Neighbours(item.Id);
+        Related = catalog.Related(item);
+        return Page();
     }
 }
