@@ -107,13 +107,20 @@ public sealed class SessionReader(IServiceScopeFactory scopes, IConfiguration co
         }
     }
 
-    public void Dispose()
+    /// <summary>
+    /// Closes the connections kept open; the next read opens one again. An open SQLite connection in WAL mode
+    /// keeps any other process from taking the file in exclusive locking mode (as the outage test does).
+    /// </summary>
+    public void CloseIdle()
     {
         while (_idle.TryDequeue(out var reader))
         {
+            Interlocked.Decrement(ref _idleCount);
             reader.Dispose();
         }
     }
+
+    public void Dispose() => CloseIdle();
 
     /// <summary>Where connections come from: the app's own provider and connection string.</summary>
     private sealed record Source(DbProviderFactory Factory, string ConnectionString, bool Sqlite);
