@@ -8,7 +8,7 @@ public static class AccountMessages
     /// same words, so the form does not tell anyone whether an account exists.
     /// </summary>
     public const string SignInFailed =
-        "The email or password is not right. After five wrong passwords an account is locked for 15 minutes.";
+        "The email or password is not right. Too many wrong passwords lock an account for 15 minutes.";
 
     /// <summary>For a signed-in learner confirming their password (they already know the account exists).</summary>
     public const string LockedOut = "Too many wrong passwords: your account is locked for 15 minutes. Nothing was changed.";

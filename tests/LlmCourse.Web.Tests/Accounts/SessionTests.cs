@@ -6,6 +6,7 @@ using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace LlmCourse.Web.Tests.Accounts;
@@ -160,6 +161,29 @@ public sealed partial class SessionTests(CourseAppFactory factory) : IClassFixtu
         await AssertSignedOutAsync(factory, cookie);
         Assert.Equal(HttpStatusCode.OK, (await TestAccounts.SignInResponseAsync(TestAccounts.NewClient(factory), email, TestAccounts.Password)).StatusCode);
         await TestAccounts.SignInAsync(factory, email, "operator-set-pass-3");
+    }
+
+    [Fact]
+    public async Task SlidingRenewal_KeepsAnActiveSession_WhileExpiredOnesAreTidied()
+    {
+        using var app = new ClockedAppFactory();
+        var email = $"sliding-{Guid.NewGuid():N}@example.com";
+        var active = await TestAccounts.RegisterAsync(app, email);
+        var idle = await TestAccounts.SignInAsync(app, email, TestAccounts.Password);
+
+        // Past half of the 14 days the cookie is renewed on use; the idle browser's is not.
+        app.Clock.Advance(TimeSpan.FromDays(8));
+        Assert.Equal(HttpStatusCode.OK, (await active.GetAsync("/dashboard")).StatusCode);
+        app.Clock.Advance(TimeSpan.FromDays(7));
+
+        // A new sign-in tidies the account's expired sessions: the renewed one is not among them.
+        await TestAccounts.SignInAsync(app, email, TestAccounts.Password);
+        Assert.Equal(HttpStatusCode.OK, (await active.GetAsync("/dashboard")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await idle.GetAsync("/dashboard")).StatusCode);
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = await scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>().FindByEmailAsync(email);
+        Assert.Equal(2, await db.Set<UserSession>().CountAsync(s => s.UserId == user!.Id));
     }
 
     [Fact]
