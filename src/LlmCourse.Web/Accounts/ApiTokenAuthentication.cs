@@ -12,9 +12,9 @@ using Microsoft.Extensions.Options;
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>
-/// Authenticates scripts that send <c>Authorization: Bearer llmc_…</c> with a personal token. The token is
-/// looked up by its SHA-256 hash (then kept in <see cref="ApiTokenCache"/> for a few seconds); revoked tokens
-/// and tokens of deleted users fail.
+/// Authenticates scripts that send <c>Authorization: Bearer llmc_…</c> with a personal token, on the JSON API
+/// only (<see cref="ApiTokens.Accepted"/>). The token is looked up by its SHA-256 hash (then kept in
+/// <see cref="ApiTokenCache"/> for a few seconds); revoked tokens and tokens of deleted users fail.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -69,7 +69,7 @@ public sealed class ApiTokenAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!ApiTokens.TryReadBearer(Request, out var token))
+        if (!ApiTokens.Accepted(Request) || !ApiTokens.TryReadBearer(Request, out var token))
         {
             return AuthenticateResult.NoResult();
         }
@@ -116,21 +116,25 @@ public sealed class ApiTokenAuthenticationHandler(
 /// <summary>Writes RFC 9457 problem details, so API callers never get the site's HTML error pages.</summary>
 public static class ApiProblemWriter
 {
-    public static async Task WriteAsync(HttpContext context, int status, string detail)
-    {
-        context.Response.StatusCode = status;
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        await problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = context,
-            ProblemDetails = { Status = status, Detail = detail, Title = ReasonPhrases.GetReasonPhrase(status) },
-        });
-    }
+    /// <summary>As <c>application/problem+json</c> whatever the caller's <c>Accept</c> header says (the result falls back to plain JSON writing).</summary>
+    public static Task WriteAsync(HttpContext context, int status, string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: ReasonPhrases.GetReasonPhrase(status)).ExecuteAsync(context);
 }
 
 public static class ApiTokens
 {
     public const string Prefix = "llmc_";
+
+    /// <summary>Where a token is a credential: the JSON API, which has no account or token management.</summary>
+    public static readonly PathString Scope = "/api/v1";
+
+    /// <summary>
+    /// Whether this request authenticates with its bearer token. Outside <see cref="Scope"/> (account pages, data
+    /// export, creating more tokens) a token counts for nothing, so a leaked token cannot outlive its revocation
+    /// or reach beyond the API.
+    /// </summary>
+    public static bool Accepted(HttpRequest request) =>
+        request.Path.StartsWithSegments(Scope, StringComparison.OrdinalIgnoreCase) && TryReadBearer(request, out _);
 
     public static string NewToken() =>
         Prefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');

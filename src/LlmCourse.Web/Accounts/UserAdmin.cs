@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>Account operations shared by registration, the operators' command line and the demo seed.</summary>
-public sealed class UserAdmin(UserManager<AppUser> users, RoleManager<IdentityRole> roles, ApiTokenCache tokenCache, TimeProvider clock)
+public sealed class UserAdmin(UserManager<AppUser> users, RoleManager<IdentityRole> roles, ApiTokenCache tokenCache, SignInSessions sessions, TimeProvider clock)
 {
     public async Task EnsureRolesAsync()
     {
@@ -74,6 +74,37 @@ public sealed class UserAdmin(UserManager<AppUser> users, RoleManager<IdentityRo
         var removed = await users.RemoveFromRolesAsync(user, current);
         var added = removed.Succeeded ? await users.AddToRoleAsync(user, role) : removed;
         tokenCache.ForgetUser(user.Id);
-        return added.Succeeded ? [] : [.. added.Errors.Select(e => e.Description)];
+
+        // Sign-in cookies carry the roles: a new stamp ends every session at once, on every instance.
+        var ended = await EndSessionsAsync(user);
+        return added.Succeeded ? ended : [.. added.Errors.Select(e => e.Description)];
+    }
+
+    /// <summary>Sets a new password (an operator's reset, as for a learner locked out of their email) and ends every session of the account.</summary>
+    public async Task<IReadOnlyList<string>> SetPasswordAsync(string email, string password)
+    {
+        var user = await users.FindByEmailAsync(email);
+        if (user is null)
+        {
+            return [$"No user with email '{email}'."];
+        }
+
+        var reset = await users.ResetPasswordAsync(user, await users.GeneratePasswordResetTokenAsync(user), password);
+        if (!reset.Succeeded)
+        {
+            return [.. reset.Errors.Select(e => e.Description)];
+        }
+
+        // A reset also lifts a lockout: the operator has just vouched for the person.
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        return await EndSessionsAsync(user);
+    }
+
+    private async Task<IReadOnlyList<string>> EndSessionsAsync(AppUser user)
+    {
+        var stamped = await users.UpdateSecurityStampAsync(user);
+        await sessions.EndAllAsync(user.Id, keep: null, CancellationToken.None);
+        return stamped.Succeeded ? [] : [.. stamped.Errors.Select(e => e.Description)];
     }
 }

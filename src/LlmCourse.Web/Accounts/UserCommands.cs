@@ -2,7 +2,8 @@ namespace LlmCourse.Web.Accounts;
 
 /// <summary>
 /// Operators' command line: <c>users create --email a@b.c --role Instructor</c> (password read from standard
-/// input, so it never appears in shell history or process lists), <c>users list</c>, <c>users set-role</c>.
+/// input, so it never appears in shell history or process lists), <c>users list</c>, <c>users set-role</c>,
+/// <c>users set-password</c> (also from standard input). Changing a role or a password signs the account out everywhere.
 /// </summary>
 public static class UserCommands
 {
@@ -51,7 +52,25 @@ public static class UserCommands
                     return 1;
                 }
 
-                await output.WriteLineAsync($"{email} now has role {role}.");
+                await output.WriteLineAsync($"{email} now has role {role}; their sessions have ended.");
+                return 0;
+
+            case "set-password" when email is not null:
+                var newPassword = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
+                if (newPassword.Length == 0)
+                {
+                    await error.WriteLineAsync("No password on standard input. Example: echo 'a long password' | ... users set-password --email a@b.c");
+                    return 2;
+                }
+
+                var refused = await admin.SetPasswordAsync(email, newPassword);
+                if (refused.Count > 0)
+                {
+                    await error.WriteLineAsync("Could not set the password: " + string.Join(" ", refused));
+                    return 1;
+                }
+
+                await output.WriteLineAsync($"{email} has a new password; their sessions have ended.");
                 return 0;
 
             default:
@@ -60,6 +79,7 @@ public static class UserCommands
                       users create --email EMAIL [--role Learner|Instructor] [--name NAME]   (password on standard input)
                       users list
                       users set-role --email EMAIL --role Learner|Instructor
+                      users set-password --email EMAIL                                      (password on standard input)
                     """);
                 return 2;
         }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
@@ -17,6 +18,7 @@ public static class PublishingApi
             .WithName("PreviewContent")
             .WithSummary("Renders unsaved Markdown of a course file as the site would, with its problems by line. Stores nothing.")
             .Produces<PreviewResponse>()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return api;
@@ -31,7 +33,16 @@ public static class PublishingApi
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Send JSON", detail: "The body is {\"path\": …, \"text\": …} as application/json.");
         }
 
-        var request = await http.ReadFromJsonAsync<PreviewRequest>(http.HttpContext.RequestAborted) ?? new PreviewRequest(null, null);
+        PreviewRequest request;
+        try
+        {
+            request = await http.ReadFromJsonAsync<PreviewRequest>(http.HttpContext.RequestAborted) ?? new PreviewRequest(null, null);
+        }
+        catch (JsonException)
+        {
+            return ApiProblems.BadRequest("The body must be a JSON object {\"path\": \"…\", \"text\": \"…\"} with two strings.");
+        }
+
         var result = ItemPreview.Render(store, request.Path ?? "", request.Text ?? "");
         return TypedResults.Ok(new PreviewResponse(result.Html, [.. result.Errors.Select(e => new PreviewProblem(e.Line, e.Message))]));
     }

@@ -3,7 +3,6 @@ using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Options;
 
 namespace LlmCourse.Web.Hosting;
 
@@ -48,9 +47,10 @@ public static class AccountExtensions
             options.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
 
-            // Identity's validator builds the sign-in and user managers on every request only to find, nearly
-            // always, that the stamp is not due for a check; ask it only when it is (its own test, its own clock).
-            options.Events.OnValidatePrincipal = context => StampCheckDue(context) ? SecurityStampValidator.ValidatePrincipalAsync(context) : Task.CompletedTask;
+            // Server-side sessions: started at sign-in, checked against the database on every request, ended at
+            // sign-out. Their check compares the security stamp too, so Identity's own validator (every 30
+            // minutes) has nothing left to add and is not used.
+            SignInSessions.Attach(options.Events);
         });
 
         // Runs after Identity's own post-configuration, which creates the format this wraps.
@@ -66,23 +66,18 @@ public static class AccountExtensions
             })
             .AddPolicyScheme(CookieOrToken, "Sign-in cookie or API token", options =>
                 options.ForwardDefaultSelector = context =>
-                    ApiTokens.TryReadBearer(context.Request, out _) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
+                    ApiTokens.Accepted(context.Request) ? ApiTokenAuthenticationHandler.SchemeName : IdentityConstants.ApplicationScheme)
             .AddScheme<AuthenticationSchemeOptions, ApiTokenAuthenticationHandler>(ApiTokenAuthenticationHandler.SchemeName, null);
 
         builder.Services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Instructor, p => p.RequireRole(Roles.Instructor));
 
         builder.Services.AddScoped<UserAdmin>();
+        builder.Services.AddScoped<SignInSessions>();
+        builder.Services.AddSingleton<SessionReader>();
+        builder.Services.AddSingleton<PasswordTiming>();
         builder.Services.AddSingleton<ApiTokenCache>();
         return builder;
-    }
-
-    /// <summary>The validator's own condition: no issue time, or more than the validation interval since it.</summary>
-    internal static bool StampCheckDue(CookieValidatePrincipalContext context)
-    {
-        var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<SecurityStampValidatorOptions>>().Value;
-        var now = (options.TimeProvider ?? TimeProvider.System).GetUtcNow();
-        return context.Properties.IssuedUtc is not { } issued || now - issued > options.ValidationInterval;
     }
 
     private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)

@@ -13,6 +13,8 @@ public static class ApiExtensions
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
+        // After DatabaseUnavailableHandler (registered by AddWebUi), which answers outages with 503.
+        builder.Services.AddExceptionHandler<ApiErrors.ExceptionHandler>();
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
         {
@@ -62,9 +64,23 @@ public static class ApiExtensions
         api.MapLabApi();
         api.MapQuizApi();
 
-        // Unknown API addresses answer with problem details, not the site's HTML 404 page.
-        app.Map("/api/{**rest}", () => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found"))
-            .ExcludeFromDescription();
+        // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
+        // They answer 404 problem details through UseApiErrors instead.
+        return app;
+    }
+
+    /// <summary>
+    /// API errors as problem details (<see cref="ApiErrors"/>) and the body size limit. Runs inside the site's
+    /// status code pages, so it answers first for <c>/api</c> and the HTML pages never see those requests.
+    /// </summary>
+    public static WebApplication UseApiErrors(this WebApplication app)
+    {
+        var maxBytes = app.Configuration.GetValue("Api:MaxBodyBytes", ApiErrors.DefaultMaxBodyBytes);
+        app.UseWhen(context => ApiErrors.IsApi(context.Request), api =>
+        {
+            api.UseStatusCodePages(ApiErrors.WriteStatusAsync);
+            api.Use((context, next) => ApiErrors.LimitBodyAsync(context, next, maxBytes));
+        });
         return app;
     }
 

@@ -12,7 +12,6 @@ public static class ProgressExtensions
         builder.Services.AddScoped<ProgressReader>();
         builder.Services.AddScoped<AccountData>();
         builder.Services.AddScoped<ApiTokenService>();
-        builder.Services.AddSingleton<LearnerVersionReader>();
         builder.Services.AddSingleton<DashboardCache>();
         return builder;
     }

@@ -4,6 +4,7 @@ using LlmCourse.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 
 namespace LlmCourse.Web.Hosting;
@@ -47,6 +48,15 @@ public static class SecurityExtensions
         builder.Services.AddAntiforgery(options =>
         {
             options.Cookie.Name = "llmcourse.csrf";
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = RequireHttps(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+        });
+
+        // One-time messages: MVC's default sends this cookie without Secure even over HTTPS (policy None).
+        builder.Services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = "llmcourse.tempdata";
+            options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = RequireHttps(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });

@@ -29,4 +29,29 @@ public static class SecurityHeadersExtensions
 
             return next(context);
         });
+
+    /// <summary>
+    /// A response to a signed-in caller (sign-in cookie or API token) shows their own records: the account export,
+    /// <c>/api/v1/me/*</c>, the gradebook and statistics CSVs, attempts and reviews, the dashboard. None may be kept
+    /// by the browser or a proxy. After authentication, so the caller is known.
+    /// </summary>
+    public static IApplicationBuilder UseNoStoreWhenSignedIn(this IApplicationBuilder app) =>
+        app.Use((context, next) =>
+        {
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                context.Response.OnStarting(static state =>
+                {
+                    var headers = ((HttpResponse)state).Headers;
+                    if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+                    {
+                        headers.CacheControl = "no-store";
+                    }
+
+                    return Task.CompletedTask;
+                }, context.Response);
+            }
+
+            return next(context);
+        });
 }

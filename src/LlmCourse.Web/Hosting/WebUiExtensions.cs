@@ -18,6 +18,8 @@ public static class WebUiExtensions
             options.Conventions.AddPageApplicationModelConvention("/Account/SignIn", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.SignIn)));
             options.Conventions.AddPageApplicationModelConvention("/Account/Register", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.Register)));
             options.Conventions.AddPageApplicationModelConvention("/Account/Index", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.TokenCreation)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/ChangePassword", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.PasswordCheck)));
+            options.Conventions.AddPageApplicationModelConvention("/Account/Delete", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.PasswordCheck)));
         });
         return builder;
     }
@@ -28,10 +30,12 @@ public static class WebUiExtensions
         app.UseExceptionHandler("/error");
 
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        app.UseApiErrors();
         app.UseSecurity();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();
+        app.UseNoStoreWhenSignedIn();
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCaching();

@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
+using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Caching.Memory;
@@ -16,8 +16,10 @@ namespace LlmCourse.Web.Progress;
 /// is reused only when all of these still match: the learner's version in the database (bumped by triggers
 /// on every progress and study write, from any instance), the course revision and released weeks, the
 /// learner's roles (the menu shows them), and the page's own expiry (the next card falling due, the end of the
-/// UTC day). Each hit costs one primary-key read (<see cref="LearnerVersionReader"/>). The antiforgery token is
-/// not part of the copy: every response gets this browser's own, spliced in where the page had it.
+/// UTC day). The version comes with the session check that every signed-in request makes
+/// (<see cref="SignInSessions"/>), so a hit costs no read of its own, and a copy is only ever served to a
+/// session the database has just confirmed. The antiforgery token is not part of the copy: every response gets
+/// this browser's own, spliced in where the page had it.
 /// </summary>
 public sealed class DashboardCache : IDisposable
 {
@@ -30,15 +32,13 @@ public sealed class DashboardCache : IDisposable
 
     private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = MaxBytes });
     private readonly TimeProvider _clock;
-    private readonly LearnerVersionReader _versions;
     private readonly string _tempDataCookie;
     private readonly string _antiforgeryCookie;
     private long _hits;
 
-    public DashboardCache(TimeProvider clock, LearnerVersionReader versions, IOptions<CookieTempDataProviderOptions> tempData, IOptions<AntiforgeryOptions> antiforgery)
+    public DashboardCache(TimeProvider clock, IOptions<CookieTempDataProviderOptions> tempData, IOptions<AntiforgeryOptions> antiforgery)
     {
         _clock = clock;
-        _versions = versions;
         _tempDataCookie = tempData.Value.Cookie.Name!;
         _antiforgeryCookie = antiforgery.Value.Cookie.Name!;
     }
@@ -65,30 +65,21 @@ public sealed class DashboardCache : IDisposable
         var request = context.Request;
         if (!HttpMethods.IsGet(request.Method) || !request.Path.Equals(PagePath, StringComparison.OrdinalIgnoreCase) || request.QueryString.HasValue
             || ProgressReader.UserId(context.User) is not { } userId
+            // Only for a session confirmed by the database on this request (not when it could not be asked).
+            || SignInSessions.Current(context) is not { } session
             // A one-time message to show, or an instructor previewing hidden weeks: render as usual.
             || request.Cookies.ContainsKey(_tempDataCookie) || request.Cookies.ContainsKey(CourseCatalog.PreviewCookie))
         {
             return next(context);
         }
 
-        return ServeAsync(context, next, userId);
+        return ServeAsync(context, next, userId, session.LearnerVersion);
     }
 
-    private async Task ServeAsync(HttpContext context, RequestDelegate next, string userId)
+    /// <param name="version">Read before rendering: a write landing in between bumps the version past the copy stored below.</param>
+    private async Task ServeAsync(HttpContext context, RequestDelegate next, string userId, long version)
     {
         var services = context.RequestServices;
-        long version;
-        try
-        {
-            // Read before rendering: a write landing in between bumps the version past the copy stored below.
-            version = await _versions.ReadAsync(userId, context.RequestAborted);
-        }
-        catch (Exception ex) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(ex))
-        {
-            await next(context);
-            return;
-        }
-
         var course = services.GetRequiredService<CourseCatalog>().VisibilityKey();
         var roles = string.Join(',', context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
         var antiforgery = services.GetRequiredService<IAntiforgery>();

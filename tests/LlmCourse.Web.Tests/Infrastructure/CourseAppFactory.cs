@@ -45,6 +45,7 @@ public class CourseAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
         builder.UseSetting("RateLimits:TokenCreationPerMinute", "100000");
+        builder.UseSetting("RateLimits:PasswordChecksPerMinute", "100000");
         builder.UseSetting("RateLimits:ApiPerMinute", "100000");
         builder.UseSetting("Database:Provider", Database.Provider);
         builder.UseSetting("ConnectionStrings:Default", Database.ConnectionString);

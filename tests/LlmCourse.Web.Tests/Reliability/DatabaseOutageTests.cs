@@ -1,4 +1,5 @@
 using System.Net;
+using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
@@ -75,7 +76,9 @@ public sealed class DatabaseOutageTests
             });
         }
 
-        // Another process takes the file: exclusive locking mode keeps even readers out, WAL or not.
+        // Another process takes the file: exclusive locking mode keeps even readers out, WAL or not. It can only
+        // take it while no other connection has the file open, so the site first lets go of those it keeps open.
+        factory.Services.GetRequiredService<SessionReader>().CloseIdle();
         var path = new SqliteConnectionStringBuilder(factory.Database.ConnectionString).DataSource;
         var holder = new SqliteConnection($"Data Source={path};Pooling=False");
         await holder.OpenAsync();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LlmCourse.Web.Pages.Account;
 
 [Authorize]
-public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, SignInSessions sessions) : PageModel
 {
     [BindProperty]
     public ChangePasswordInput Input { get; set; } = new();
@@ -32,6 +33,14 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Challenge();
         }
 
+        // A wrong current password counts toward the lockout exactly as a failed sign-in does.
+        var check = await signIn.CheckPasswordSignInAsync(user, Input.CurrentPassword, lockoutOnFailure: true);
+        if (!check.Succeeded)
+        {
+            ModelState.AddModelError(string.Empty, check.IsLockedOut ? AccountMessages.LockedOut : "The current password is not right.");
+            return Page();
+        }
+
         var result = await users.ChangePasswordAsync(user, Input.CurrentPassword, Input.NewPassword);
         if (!result.Succeeded)
         {
@@ -43,9 +52,11 @@ public sealed class ChangePasswordModel(UserManager<AppUser> users, SignInManage
             return Page();
         }
 
-        // The security stamp changed: refresh this cookie so only other sessions are signed out.
+        // The security stamp changed, which ends every session of the account; this browser gets a new one,
+        // and the rows of all the others go.
         await signIn.RefreshSignInAsync(user);
-        Message = "Your password has been changed.";
+        await sessions.EndAllAsync(user.Id, keep: SignInSessions.Started(HttpContext), HttpContext.RequestAborted);
+        Message = "Your password has been changed. Every other browser signed in to your account has been signed out.";
         return Redirect("/account");
     }
 

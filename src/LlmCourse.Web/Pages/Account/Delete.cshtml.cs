@@ -22,9 +22,11 @@ public sealed class DeleteModel(UserManager<AppUser> users, SignInManager<AppUse
             return Challenge();
         }
 
-        if (string.IsNullOrEmpty(password) || !await users.CheckPasswordAsync(user, password))
+        // A wrong password counts toward the lockout exactly as a failed sign-in does.
+        var check = string.IsNullOrEmpty(password) ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.CheckPasswordSignInAsync(user, password, lockoutOnFailure: true);
+        if (!check.Succeeded)
         {
-            ModelState.AddModelError(string.Empty, "The password is not right; nothing was deleted.");
+            ModelState.AddModelError(string.Empty, check.IsLockedOut ? AccountMessages.LockedOut : "The password is not right; nothing was deleted.");
             return Page();
         }
 

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Account;
 
-public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class SignInModel(SignInManager<AppUser> signIn, PasswordTiming timing) : PageModel
 {
     [BindProperty]
     public SignInInput Input { get; set; } = new();
@@ -24,16 +24,22 @@ public sealed class SignInModel(SignInManager<AppUser> signIn) : PageModel
             return Page();
         }
 
+        var user = await signIn.UserManager.FindByEmailAsync(Input.Email.Trim());
+
         // lockoutOnFailure: every failed password counts towards the lockout.
-        var result = await signIn.PasswordSignInAsync(Input.Email.Trim(), Input.Password, Input.RememberMe, lockoutOnFailure: true);
+        var result = user is null ? Microsoft.AspNetCore.Identity.SignInResult.Failed : await signIn.PasswordSignInAsync(user, Input.Password, Input.RememberMe, lockoutOnFailure: true);
         if (result.Succeeded)
         {
             return LocalRedirect(SafeReturn.Url(Url, returnUrl, "/dashboard"));
         }
 
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
-            ? "This account is locked after too many failed attempts. Try again in 15 minutes."
-            : "The email or password is not right.");
+        // Unknown and locked accounts are refused before any password is hashed; spend the same time, say the same words.
+        if (user is null || result.IsLockedOut)
+        {
+            timing.VerifyAgainstNothing(Input.Password);
+        }
+
+        ModelState.AddModelError(string.Empty, AccountMessages.SignInFailed);
         return Page();
     }
 
