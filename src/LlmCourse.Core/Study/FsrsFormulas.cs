@@ -2,7 +2,7 @@ namespace LlmCourse.Core.Study;
 
 /// <summary>
 /// The FSRS-6 memory model as plain functions of the 21 weights: one owner for the formulas that
-/// <see cref="FsrsScheduler"/> schedules with and the weight optimiser fits, so the two can never drift apart.
+/// <see cref="FsrsScheduler"/> schedules with and <see cref="FsrsOptimizer"/> fits, so the two can never drift apart.
 /// </summary>
 /// <remarks>
 /// Follows fsrs-rs (<c>src/model.rs</c>, the model inside Anki): stability is kept in [0.001, 36500] days and
