@@ -51,7 +51,7 @@ public sealed record CardState(
 }
 
 /// <summary>The record of one review, enough to replay or audit the schedule.</summary>
-/// <param name="ElapsedDays">Whole days since the previous review (0 for the first).</param>
+/// <param name="ElapsedDays">Days since the previous review as <see cref="FsrsDayBoundary"/> counts them (0 for the first).</param>
 /// <param name="ScheduledDays">Whole days from this review to the new due time (0 for a step in minutes).</param>
 /// <param name="Interval">The exact time from this review to the new due time.</param>
 public sealed record ReviewLog(
@@ -111,6 +111,33 @@ public sealed record IntervalPreview(TimeSpan Again, TimeSpan Hard, TimeSpan Goo
 }
 
 /// <summary>
+/// How FSRS counts the days between two reviews: calendar days in a time zone, each starting at
+/// <see cref="StartOfDay"/>. Anki counts this way (the collection's zone, days starting at 4 am by default) and so
+/// does ts-fsrs (<c>dateDiffInDays</c>: UTC dates, days starting at midnight); py-fsrs counts whole 24-hour spans
+/// instead. Two reviews on the same counted day are a same-day review (the short-term stability step).
+/// </summary>
+/// <param name="TimeZone">The zone whose calendar counts.</param>
+/// <param name="StartOfDay">When a new day begins in that zone, from 00:00 to 23:59.</param>
+public sealed record FsrsDayBoundary(TimeZoneInfo TimeZone, TimeSpan StartOfDay)
+{
+    /// <summary>UTC days starting at midnight: ts-fsrs's count, and the default.</summary>
+    public static FsrsDayBoundary UtcMidnight { get; } = new(TimeZoneInfo.Utc, TimeSpan.Zero);
+
+    /// <summary>Calendar days from <paramref name="earlier"/> to <paramref name="later"/> (negative if later is before).</summary>
+    public int DaysBetween(DateTimeOffset earlier, DateTimeOffset later) => Day(later).DayNumber - Day(earlier).DayNumber;
+
+    /// <summary>Why this boundary is unusable, or null.</summary>
+    internal string? Problem => TimeZone is null
+        ? "The day boundary needs a time zone."
+        : StartOfDay < TimeSpan.Zero || StartOfDay >= TimeSpan.FromDays(1)
+            ? "The day must start between 00:00 and 23:59."
+            : null;
+
+    private DateOnly Day(DateTimeOffset instant) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, TimeZone).DateTime - StartOfDay);
+}
+
+/// <summary>
 /// Settings of the FSRS-6 scheduler. Defaults are those of open-spaced-repetition's py-fsrs v6
 /// (<c>fsrs/scheduler.py</c>): the published FSRS-6 default parameters, 90 % retention, learning steps
 /// 1 min and 10 min, one relearning step of 10 min, and a 36,500-day maximum interval.
@@ -121,13 +148,15 @@ public sealed record IntervalPreview(TimeSpan Again, TimeSpan Hard, TimeSpan Goo
 /// <param name="RelearningSteps">Null means 10 min; empty means a lapse stays in Review.</param>
 /// <param name="MaximumInterval">Longest interval in days.</param>
 /// <param name="EnableFuzz">Spread day intervals of 3 days and more a little, so cards learned together drift apart.</param>
+/// <param name="DayBoundary">How days between reviews are counted; null means <see cref="FsrsDayBoundary.UtcMidnight"/>.</param>
 public sealed record FsrsOptions(
     IReadOnlyList<double>? Parameters = null,
     double DesiredRetention = 0.9,
     IReadOnlyList<TimeSpan>? LearningSteps = null,
     IReadOnlyList<TimeSpan>? RelearningSteps = null,
     int MaximumInterval = 36500,
-    bool EnableFuzz = false)
+    bool EnableFuzz = false,
+    FsrsDayBoundary? DayBoundary = null)
 {
     /// <summary>The FSRS-6 default weights w0..w20 (py-fsrs v6 <c>DEFAULT_PARAMETERS</c>).</summary>
     public static IReadOnlyList<double> DefaultParameters { get; } =

@@ -2,24 +2,29 @@ namespace LlmCourse.Core.Study;
 
 /// <summary>
 /// The FSRS-6 spaced-repetition scheduler: a pure function from (card state, rating, time) to the next state.
-/// Written from the published algorithm (open-spaced-repetition: the FSRS-6 description on the fsrs4anki wiki
-/// and py-fsrs v6 <c>fsrs/scheduler.py</c>), and checked against py-fsrs's <c>tests/test_basic.py</c> vectors.
+/// The memory model follows fsrs-rs (the implementation inside Anki) and ts-fsrs ≥ 5.3; the schedule (learning
+/// steps, interval ordering, fuzz bounds) follows Anki. docs/scheduling.md lists which reference each part follows
+/// and what we chose where they disagree.
 /// </summary>
 /// <remarks>
 /// Model: retrievability R(t, S) = (1 + f·t/S)^(−w20) with f = 0.9^(−1/w20) − 1, so R(S, S) = 0.9.
-/// Elapsed time t counts whole days, as the reference does; a review less than a whole day after the last one
-/// takes the same-day (short-term) stability step instead of the long-term one. Thread-safe unless a shared
-/// <see cref="Random"/> is injected for fuzz.
+/// Elapsed time t counts calendar days (<see cref="FsrsOptions.DayBoundary"/>, UTC midnight unless set), as Anki and
+/// ts-fsrs do; a review on the same day as the last one takes the same-day (short-term) stability step. Thread-safe unless a
+/// shared <see cref="Random"/> is injected for fuzz.
 /// </remarks>
 public sealed class FsrsScheduler
 {
-    /// <summary>Stability never goes below this many days (py-fsrs <c>STABILITY_MIN</c>).</summary>
-    public const double MinStability = 0.001;
+    /// <summary>Stability never goes below this many days (fsrs-rs and py-fsrs <c>S_MIN</c>).</summary>
+    public const double MinStability = FsrsFormulas.MinStability;
 
-    public const double MinDifficulty = 1.0;
-    public const double MaxDifficulty = 10.0;
+    /// <summary>Stability never goes above this many days (fsrs-rs <c>S_MAX</c>, ts-fsrs's clamp).</summary>
+    public const double MaxStability = FsrsFormulas.MaxStability;
 
-    // py-fsrs v6 LOWER_BOUNDS_PARAMETERS / UPPER_BOUNDS_PARAMETERS: the ranges an optimiser may move each weight in.
+    public const double MinDifficulty = FsrsFormulas.MinDifficulty;
+    public const double MaxDifficulty = FsrsFormulas.MaxDifficulty;
+
+    // py-fsrs v6 LOWER_BOUNDS_PARAMETERS / UPPER_BOUNDS_PARAMETERS, the same ranges as fsrs-rs's parameter clipper
+    // with one relearning step: the weights this scheduler accepts and an optimiser may move each weight in.
     private static readonly double[] _lowerBounds =
     [
         MinStability, MinStability, MinStability, MinStability, 1.0, 0.001, 0.001, 0.001, 0.0, 0.0, 0.001,
@@ -32,14 +37,14 @@ public sealed class FsrsScheduler
     ];
 
     private readonly double[] _w;
-    private readonly double _decay;
     private readonly double _factor;
     private readonly TimeSpan[] _learningSteps;
     private readonly TimeSpan[] _relearningSteps;
     private readonly Random? _fuzzRandom;
+    private readonly FsrsDayBoundary _days;
 
     /// <summary>Creates a scheduler.</summary>
-    /// <param name="options">Settings; null means all defaults (fuzz off).</param>
+    /// <param name="options">Settings; null means all defaults (fuzz off). A course's fitted weights go in <see cref="FsrsOptions.Parameters"/>.</param>
     /// <param name="fuzzRandom">
     /// Source of fuzz when <see cref="FsrsOptions.EnableFuzz"/> is on. Null derives a seed from the card id and
     /// the review time, so the same review always gets the same fuzz (and <see cref="Preview"/> matches it).
@@ -49,18 +54,10 @@ public sealed class FsrsScheduler
     {
         Options = options ?? new FsrsOptions();
         var parameters = Options.Parameters ?? FsrsOptions.DefaultParameters;
-        if (parameters.Count != _lowerBounds.Length)
+        var problems = ParameterProblems(parameters);
+        if (problems.Count > 0)
         {
-            throw new ArgumentException($"FSRS-6 needs {_lowerBounds.Length} parameters, got {parameters.Count}.", nameof(options));
-        }
-
-        var outOfBounds = Enumerable.Range(0, parameters.Count)
-            .Where(i => !(parameters[i] >= _lowerBounds[i] && parameters[i] <= _upperBounds[i]))
-            .Select(i => $"w{i} = {parameters[i]} is outside [{_lowerBounds[i]}, {_upperBounds[i]}]")
-            .ToList();
-        if (outOfBounds.Count > 0)
-        {
-            throw new ArgumentException("FSRS parameters out of bounds: " + string.Join("; ", outOfBounds), nameof(options));
+            throw new ArgumentException("FSRS parameters are invalid: " + string.Join("; ", problems), nameof(options));
         }
 
         if (!(Options.DesiredRetention >= FsrsOptions.MinRetention && Options.DesiredRetention <= FsrsOptions.MaxRetention))
@@ -82,14 +79,43 @@ public sealed class FsrsScheduler
             throw new ArgumentException("Learning and relearning steps must be positive.", nameof(options));
         }
 
+        if (Options.DayBoundary?.Problem is { } dayProblem)
+        {
+            throw new ArgumentException(dayProblem, nameof(options));
+        }
+
+        _days = Options.DayBoundary ?? FsrsDayBoundary.UtcMidnight;
         _w = [.. parameters];
-        _decay = -_w[20];
-        _factor = Math.Pow(0.9, 1 / _decay) - 1;
+        _factor = FsrsFormulas.Factor(_w[20]);
         _fuzzRandom = fuzzRandom;
     }
 
     /// <summary>The settings in force.</summary>
     public FsrsOptions Options { get; }
+
+    /// <summary>The 21 weights in force (the options' or the defaults).</summary>
+    public IReadOnlyList<double> Parameters => _w;
+
+    /// <summary>The lowest value each weight w0..w20 may take.</summary>
+    public static IReadOnlyList<double> LowerBounds => _lowerBounds;
+
+    /// <summary>The highest value each weight w0..w20 may take.</summary>
+    public static IReadOnlyList<double> UpperBounds => _upperBounds;
+
+    /// <summary>What is wrong with a set of weights (count, NaN, out of bounds); empty when the scheduler accepts them.</summary>
+    public static IReadOnlyList<string> ParameterProblems(IReadOnlyList<double> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        if (parameters.Count != _lowerBounds.Length)
+        {
+            return [$"FSRS-6 needs {_lowerBounds.Length} parameters, got {parameters.Count}."];
+        }
+
+        var ic = System.Globalization.CultureInfo.InvariantCulture;
+        return [.. Enumerable.Range(0, parameters.Count)
+            .Where(i => !(parameters[i] >= _lowerBounds[i] && parameters[i] <= _upperBounds[i]))
+            .Select(i => string.Format(ic, "w{0} = {1} is outside [{2}, {3}]", i, parameters[i], _lowerBounds[i], _upperBounds[i]))];
+    }
 
     /// <summary>Reviews <paramref name="card"/> with <paramref name="rating"/> at <paramref name="now"/>.</summary>
     public ReviewResult Review(CardState card, Rating rating, DateTimeOffset now)
@@ -100,14 +126,13 @@ public sealed class FsrsScheduler
             throw new ArgumentOutOfRangeException(nameof(rating), rating, "Rating must be Again, Hard, Good or Easy.");
         }
 
-        int? elapsed = card.LastReview is { } last ? WholeDays(now - last) : null;
+        int? elapsed = card.LastReview is { } last ? Math.Max(0, _days.DaysBetween(last, now)) : null;
         var (stability, difficulty) = NextMemory(card, rating, elapsed);
-        var (state, step, interval) = NextSchedule(card, rating, stability);
 
-        if (Options.EnableFuzz && state == CardLearningState.Review)
-        {
-            interval = Fuzz(interval, card.CardId, now);
-        }
+        // One fuzz draw per review, shared by every rating's interval (as Anki's fuzz factor), so the order of
+        // the four intervals survives fuzz and a preview agrees with the review.
+        double? fuzz = Options.EnableFuzz ? (_fuzzRandom ?? new Random(StableSeed(card.CardId, now))).NextDouble() : null;
+        var (state, step, interval) = NextSchedule(card, rating, elapsed, stability, fuzz);
 
         var due = now + interval;
         var next = card with
@@ -144,7 +169,7 @@ public sealed class FsrsScheduler
 
     /// <summary>
     /// The predicted probability that the learner recalls <paramref name="card"/> at <paramref name="now"/>,
-    /// counting whole days since the last review as the reference does; 0 for a card never reviewed.
+    /// counting days since the last review as reviews do; 0 for a card never reviewed.
     /// </summary>
     public double Retrievability(CardState card, DateTimeOffset now)
     {
@@ -154,161 +179,147 @@ public sealed class FsrsScheduler
             return 0;
         }
 
-        return ForgettingCurve(Math.Max(0, WholeDays(now - last)), stability);
+        return ForgettingCurve(Math.Max(0, _days.DaysBetween(last, now)), stability);
     }
 
     /// <summary>R(t, S) = (1 + f·t/S)^(−w20): the chance of recall t days after a review that left stability S.</summary>
     public double ForgettingCurve(double elapsedDays, double stability) =>
-        Math.Pow(1 + (_factor * Math.Max(0, elapsedDays) / stability), _decay);
+        FsrsFormulas.Retrievability(elapsedDays, stability, _w[20], _factor);
 
-    /// <summary>The whole-day interval the model gives a stability, before fuzz: I = S/f·(r^(1/decay) − 1), at least 1.</summary>
+    /// <summary>The whole-day interval the model gives a stability, before fuzz: I = S/f·(r^(−1/w20) − 1), at least 1.</summary>
     public int NextIntervalDays(double stability)
     {
-        var days = stability / _factor * (Math.Pow(Options.DesiredRetention, 1 / _decay) - 1);
+        var days = stability / _factor * (Math.Pow(Options.DesiredRetention, -1 / _w[20]) - 1);
 
-        // Python's round() rounds halves to even; MidpointRounding.ToEven keeps the reference's intervals.
+        // Python's round() rounds halves to even; MidpointRounding.ToEven keeps py-fsrs's intervals.
         var rounded = Math.Round(days, MidpointRounding.ToEven);
         return (int)Math.Clamp(rounded, 1, Options.MaximumInterval);
     }
 
+    // Test seams for the reference vectors of fsrs-rs src/model.rs and ts-fsrs __tests__/algorithm.test.ts.
+    internal double ShortTermStability(double stability, Rating rating) => FsrsFormulas.ShortTermStability(_w, stability, rating);
+
+    internal double RecallStability(double difficulty, double stability, double retrievability, Rating rating) =>
+        FsrsFormulas.RecallStability(_w, difficulty, stability, retrievability, rating);
+
+    internal double ForgetStability(double difficulty, double stability, double retrievability) =>
+        FsrsFormulas.ForgetStability(_w, difficulty, stability, retrievability);
+
+    internal double NextDifficulty(double difficulty, Rating rating) => FsrsFormulas.NextDifficulty(_w, difficulty, rating);
+
     private (double Stability, double Difficulty) NextMemory(CardState card, Rating rating, int? elapsedDays)
     {
-        if (card.Stability is not { } s || card.Difficulty is not { } d)
-        {
-            return (ClampStability(_w[(int)rating - 1]), ClampDifficulty(InitialDifficulty(rating)));
-        }
-
-        var days = elapsedDays ?? 0;
-        var stability = days < 1
-            ? ShortTermStability(s, rating)
-            : LongTermStability(d, s, ForgettingCurve(days, s), rating);
-        return (stability, NextDifficulty(d, rating));
+        (double, double)? state = card.Stability is { } s && card.Difficulty is { } d ? (s, d) : null;
+        return FsrsFormulas.Step(_w, _factor, state, elapsedDays ?? 0, rating);
     }
 
-    private (CardLearningState State, int? Step, TimeSpan Interval) NextSchedule(CardState card, Rating rating, double stability)
+    private (CardLearningState State, int? Step, TimeSpan Interval) NextSchedule(
+        CardState card,
+        Rating rating,
+        int? elapsed,
+        double stability,
+        double? fuzz)
     {
-        var toReview = (CardLearningState.Review, (int?)null, TimeSpan.FromDays(NextIntervalDays(stability)));
+        double StabilityAfter(Rating other) => other == rating ? stability : NextMemory(card, other, elapsed).Stability;
+        int Days(Rating other, int minimum) => Constrain(NextIntervalDays(StabilityAfter(other)), minimum, fuzz);
+
+        // Leaving the steps for Review: Easy waits at least a day longer than Good would (Anki learning.rs and
+        // relearning.rs answer_easy; ts-fsrs and py-fsrs do not order intervals of learning cards).
+        (CardLearningState, int?, TimeSpan) Graduate() =>
+            (CardLearningState.Review, null, TimeSpan.FromDays(rating == Rating.Easy ? Days(Rating.Easy, Days(Rating.Good, 1) + 1) : Days(rating, 1)));
+
         switch (card.State)
         {
             case CardLearningState.New:
             case CardLearningState.Learning:
-                return StepSchedule(CardLearningState.Learning, _learningSteps, card.Step ?? 0, rating, toReview);
+                return StepSchedule(CardLearningState.Learning, _learningSteps, card.Step ?? 0, rating) ?? Graduate();
             case CardLearningState.Relearning:
-                return StepSchedule(CardLearningState.Relearning, _relearningSteps, card.Step ?? 0, rating, toReview);
-            case CardLearningState.Review:
-                return rating == Rating.Again && _relearningSteps.Length > 0
+                return StepSchedule(CardLearningState.Relearning, _relearningSteps, card.Step ?? 0, rating) ?? Graduate();
+            case CardLearningState.Review when rating == Rating.Again:
+                return _relearningSteps.Length > 0
                     ? (CardLearningState.Relearning, 0, _relearningSteps[0])
-                    : toReview;
+                    : (CardLearningState.Review, null, TimeSpan.FromDays(Days(Rating.Again, 1)));
+            case CardLearningState.Review:
+                // The passing intervals of a review card depend on each other, as in Anki (review.rs
+                // passing_fsrs_review_intervals), fsrs-rs's Anki integration and ts-fsrs (basic_scheduler.ts):
+                // hard ≥ 1, good ≥ hard + 1, easy ≥ good + 1, so a better rating always waits longer.
+                var hard = Days(Rating.Hard, 1);
+                if (rating == Rating.Hard)
+                {
+                    return (CardLearningState.Review, null, TimeSpan.FromDays(hard));
+                }
+
+                var good = Days(Rating.Good, hard + 1);
+                var days = rating == Rating.Good ? good : Days(Rating.Easy, good + 1);
+                return (CardLearningState.Review, null, TimeSpan.FromDays(days));
             default:
                 throw new ArgumentOutOfRangeException(nameof(card), card.State, "Unknown card state.");
         }
     }
 
-    private static (CardLearningState, int?, TimeSpan) StepSchedule(
-        CardLearningState stepState,
-        TimeSpan[] steps,
-        int step,
-        Rating rating,
-        (CardLearningState, int?, TimeSpan) toReview)
+    /// <summary>The next (re)learning step for a rating, or null when the rating leaves the steps for Review.</summary>
+    private static (CardLearningState, int?, TimeSpan)? StepSchedule(CardLearningState stepState, TimeSpan[] steps, int step, Rating rating)
     {
         // A card stored under a scheduler with more steps than this one graduates on any pass.
         if (steps.Length == 0 || (step >= steps.Length && rating != Rating.Again))
         {
-            return toReview;
+            return null;
         }
 
-        switch (rating)
+        return rating switch
         {
-            case Rating.Again:
-                return (stepState, 0, steps[0]);
-            case Rating.Hard:
-                // Hard repeats the step; on the first step it waits between the first two (or 1.5× a lone step).
-                var hard = step != 0 ? steps[step]
-                    : steps.Length == 1 ? steps[0] * 1.5
-                    : (steps[0] + steps[1]) / 2;
-                return (stepState, step, hard);
-            case Rating.Good:
-                return step + 1 >= steps.Length ? toReview : (stepState, step + 1, steps[step + 1]);
-            default:
-                return toReview;
-        }
+            Rating.Again => (stepState, 0, steps[0]),
+            Rating.Hard => (stepState, step, HardDelay(steps, step)),
+            Rating.Good when step + 1 < steps.Length => (stepState, step + 1, steps[step + 1]),
+            _ => null,
+        };
     }
 
-    private double InitialDifficulty(Rating rating) => _w[4] - Math.Exp(_w[5] * ((int)rating - 1)) + 1;
-
-    private double NextDifficulty(double difficulty, Rating rating)
+    /// <summary>
+    /// Hard in the steps, as Anki (<c>rslib/src/scheduler/states/steps.rs</c>) and py-fsrs: on the first step, the
+    /// mean of the first two steps (or 1.5× a lone step, at most a day more); on a later step, that step again.
+    /// ts-fsrs differs on later steps (it always takes the mean of the first two); we follow Anki.
+    /// </summary>
+    private static TimeSpan HardDelay(TimeSpan[] steps, int step)
     {
-        var delta = -_w[6] * ((int)rating - 3);
-
-        // Linear damping: the closer to 10, the smaller a step up, so difficulty approaches its ceiling slowly.
-        var damped = difficulty + ((10.0 - difficulty) * delta / 9.0);
-
-        // Mean reversion toward the unclamped D0(Easy), as in the reference.
-        var reverted = (_w[7] * InitialDifficulty(Rating.Easy)) + ((1 - _w[7]) * damped);
-        return ClampDifficulty(reverted);
-    }
-
-    private double ShortTermStability(double stability, Rating rating)
-    {
-        var increase = Math.Exp(_w[17] * ((int)rating - 3 + _w[18])) * Math.Pow(stability, -_w[19]);
-
-        // Good and Easy on the same day never lower stability; Again and Hard may, as in the reference.
-        if (rating is Rating.Good or Rating.Easy)
+        if (step > 0)
         {
-            increase = Math.Max(increase, 1.0);
+            return steps[Math.Min(step, steps.Length - 1)];
         }
 
-        return ClampStability(stability * increase);
+        var first = steps[0];
+        var delay = steps.Length > 1
+            ? (first + steps[1]) / 2
+            : TimeSpan.FromTicks(Math.Min((first * 1.5).Ticks, (first + TimeSpan.FromDays(1)).Ticks));
+
+        // Anki rounds a delay longer than a day to whole days, so the answer is the same early or late in the day.
+        return delay > TimeSpan.FromDays(1) ? TimeSpan.FromDays(Math.Round(delay.TotalDays, MidpointRounding.AwayFromZero)) : delay;
     }
 
-    private double LongTermStability(double difficulty, double stability, double retrievability, Rating rating)
+    /// <summary>
+    /// A day interval at least <paramref name="minimum"/> and at most the maximum, fuzzed when fuzz is on: the
+    /// py-fsrs fuzz range (±1 day plus 15 % of the part in 2.5–7 d, 10 % of 7–20 d, 5 % beyond), narrowed to the
+    /// allowed interval first and drawn with floor, as Anki's <c>with_review_fuzz</c> and ts-fsrs do.
+    /// </summary>
+    private int Constrain(int days, int minimum, double? fuzz)
     {
-        if (rating == Rating.Again)
+        var max = Options.MaximumInterval;
+        minimum = Math.Min(minimum, max);
+        if (fuzz is not { } factor || days < 2.5)
         {
-            var forget = _w[11]
-                * Math.Pow(difficulty, -_w[12])
-                * (Math.Pow(stability + 1, _w[13]) - 1)
-                * Math.Exp((1 - retrievability) * _w[14]);
-
-            // A lapse can never leave a card more stable than a same-day Again would.
-            var ceiling = stability / Math.Exp(_w[17] * _w[18]);
-            return ClampStability(Math.Min(forget, ceiling));
+            return Math.Clamp(days, minimum, max);
         }
 
-        var hardPenalty = rating == Rating.Hard ? _w[15] : 1;
-        var easyBonus = rating == Rating.Easy ? _w[16] : 1;
-        var growth = Math.Exp(_w[8])
-            * (11 - difficulty)
-            * Math.Pow(stability, -_w[9])
-            * (Math.Exp((1 - retrievability) * _w[10]) - 1)
-            * hardPenalty
-            * easyBonus;
-        return ClampStability(stability * (1 + growth));
-    }
-
-    private TimeSpan Fuzz(TimeSpan interval, string cardId, DateTimeOffset now)
-    {
-        var days = WholeDays(interval);
-        if (days < 2.5)
-        {
-            return interval;
-        }
-
-        // py-fsrs FUZZ_RANGES: ±(1 + 15 % of the part in 2.5–7 d + 10 % of 7–20 d + 5 % beyond 20 d).
         var delta = 1.0
             + (0.15 * Math.Max(Math.Min(days, 7.0) - 2.5, 0))
             + (0.10 * Math.Max(Math.Min(days, 20.0) - 7.0, 0))
             + (0.05 * Math.Max(days - 20.0, 0));
-        var max = Math.Min((int)Math.Round(days + delta, MidpointRounding.ToEven), Options.MaximumInterval);
-        var min = Math.Min(Math.Max(2, (int)Math.Round(days - delta, MidpointRounding.ToEven)), max);
-
-        var random = _fuzzRandom ?? new Random(StableSeed(cardId, now));
-        var fuzzed = (random.NextDouble() * (max - min + 1)) + min;
-        var result = Math.Min((int)Math.Round(fuzzed, MidpointRounding.ToEven), Options.MaximumInterval);
-        return TimeSpan.FromDays(result);
+        var upper = Math.Clamp((int)Math.Round(days + delta, MidpointRounding.ToEven), minimum, max);
+        var lower = Math.Clamp(Math.Max(2, (int)Math.Round(days - delta, MidpointRounding.ToEven)), minimum, upper);
+        return Math.Clamp((int)Math.Floor((factor * (upper - lower + 1)) + lower), lower, upper);
     }
 
-    /// <summary>Whole days in a span, rounded down as Python's <c>timedelta.days</c> does.</summary>
+    /// <summary>Whole days in a span, rounded down (Python's <c>timedelta.days</c>): the scheduled days of an interval.</summary>
     internal static int WholeDays(TimeSpan span)
     {
         var days = span.Ticks / TimeSpan.TicksPerDay;
@@ -333,8 +344,4 @@ public sealed class FsrsScheduler
 
         return unchecked((int)hash);
     }
-
-    private static double ClampStability(double stability) => Math.Max(stability, MinStability);
-
-    private static double ClampDifficulty(double difficulty) => Math.Clamp(difficulty, MinDifficulty, MaxDifficulty);
 }
