@@ -42,9 +42,9 @@ public static class SignalHelp
 
     public static SignalDefinition Mastered { get; } = new(
         "Mastered",
-        "Kept for the long term: spaced repetition has built a memory stability of "
-        + $"{Mastery.StabilityDays.ToString(CultureInfo.InvariantCulture)} days or more, or you learned the card in Learn and got it right in a practice test. "
-        + "A card you rate Again in spaced repetition is not mastered until you next rate it Hard or better.");
+        "A card is mastered when you are likely to keep it for the long term: spaced repetition has built a memory stability of "
+        + $"{Mastery.StabilityDays.ToString(CultureInfo.InvariantCulture)} days or more, or you learned it in Learn and got it right in a practice test. "
+        + "Rating it Again in spaced repetition takes mastery away until you next rate it Hard or better.");
 
     public static SignalDefinition RecallNow { get; } = new(
         "Recall now",
