@@ -12,6 +12,22 @@ public enum LearnQuestionKind
     Written,
 }
 
+/// <summary>Where a card stands in a Learn session; <see cref="LearningSignals"/> explains each to learners.</summary>
+public enum LearnStage
+{
+    /// <summary>Not asked yet.</summary>
+    New,
+
+    /// <summary>Asked, and the last answer was wrong.</summary>
+    StillLearning,
+
+    /// <summary>Answered right, but not yet <see cref="LearnMode.StreakToLearn"/> times in a row.</summary>
+    Familiar,
+
+    /// <summary>Answered right <see cref="LearnMode.StreakToLearn"/> times in a row.</summary>
+    Learned,
+}
+
 /// <summary>One card's progress in a Learn session.</summary>
 /// <param name="CorrectStreak">Correct answers in a row; 0 asks multiple choice, 1 or more asks written recall.</param>
 /// <param name="Learned">Two correct answers in a row were given.</param>
@@ -19,6 +35,15 @@ public sealed record LearnCardProgress(string CardId, int CorrectStreak, bool Le
 {
     /// <summary>Whether the card has been asked at least once.</summary>
     public bool Seen => Correct + Wrong > 0;
+
+    /// <summary>The card's stage: the one definition of "familiar" and "learned" that every Learn figure uses.</summary>
+    public LearnStage Stage => Learned ? LearnStage.Learned
+        : CorrectStreak > 0 ? LearnStage.Familiar
+        : Seen ? LearnStage.StillLearning
+        : LearnStage.New;
+
+    /// <summary>Right answers in a row that count towards learning it, 0 to <see cref="LearnMode.StreakToLearn"/>.</summary>
+    public int Steps => Learned ? LearnMode.StreakToLearn : Math.Min(CorrectStreak, LearnMode.StreakToLearn);
 }
 
 /// <summary>
@@ -44,10 +69,22 @@ public sealed record LearnState(
 {
     public int Total => Cards.Count;
 
-    public int LearnedCount => Cards.Count(c => c.Learned);
+    public int LearnedCount => Cards.Count(c => c.Stage == LearnStage.Learned);
 
-    /// <summary>Learned cards over all cards, 0 to 1.</summary>
-    public double Progress => Total == 0 ? 1 : (double)LearnedCount / Total;
+    /// <summary>Cards answered right but not yet learned.</summary>
+    public int FamiliarCount => Cards.Count(c => c.Stage == LearnStage.Familiar);
+
+    /// <summary>Right answers still counting towards learning, over all cards (each card needs <see cref="LearnMode.StreakToLearn"/>).</summary>
+    public int StepsDone => Cards.Sum(c => c.Steps);
+
+    /// <summary>Right answers in a row that learning every card takes.</summary>
+    public int StepsToLearnAll => Total * LearnMode.StreakToLearn;
+
+    /// <summary>
+    /// <see cref="StepsDone"/> over <see cref="StepsToLearnAll"/>, 0 to 1: a perfect first round fills half the bar
+    /// even though no card is learned yet, and a wrong answer takes that card's step back.
+    /// </summary>
+    public double Progress => Total == 0 ? 1 : (double)StepsDone / StepsToLearnAll;
 
     /// <summary>The round's queue is empty: show <see cref="LearnMode.Summary"/>, then start the next round.</summary>
     public bool IsRoundOver => Queue.Count == 0;
@@ -66,7 +103,8 @@ public sealed record LearnQuestion(string CardId, LearnQuestionKind Kind, string
 public sealed record LearnAnswerResult(LearnState State, bool Correct, string Expected, WrittenAnswerGrade? Written, bool CardLearned);
 
 /// <summary>The end-of-round summary.</summary>
-public sealed record LearnRoundSummary(int Round, int Correct, int Wrong, IReadOnlyList<string> LearnedThisRound, int LearnedTotal, int Total);
+/// <param name="FamiliarTotal">Cards answered right but not yet learned, after this round.</param>
+public sealed record LearnRoundSummary(int Round, int Correct, int Wrong, IReadOnlyList<string> LearnedThisRound, int LearnedTotal, int Total, int FamiliarTotal);
 
 /// <summary>
 /// Learn: adaptive rounds over a deck. Each round takes up to <see cref="LearnState.RoundSize"/> unlearned cards
@@ -173,7 +211,7 @@ public static class LearnMode
     public static LearnRoundSummary Summary(LearnState state)
     {
         ArgumentNullException.ThrowIfNull(state);
-        return new LearnRoundSummary(state.Round, state.RoundCorrect, state.RoundWrong, state.RoundLearned, state.LearnedCount, state.Total);
+        return new LearnRoundSummary(state.Round, state.RoundCorrect, state.RoundWrong, state.RoundLearned, state.LearnedCount, state.Total, state.FamiliarCount);
     }
 
     /// <summary>Starts the next round: cards seen but not learned first, then new ones, in study order.</summary>

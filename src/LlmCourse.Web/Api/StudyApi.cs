@@ -11,8 +11,10 @@ namespace LlmCourse.Web.Api;
 public sealed record StudyCardDto(string Id, string Question, string AnswerHtml, string AnswerText, string ShortAnswer, CardStudyDto? Study);
 
 /// <param name="State">new, learning, review or relearning (FSRS life cycle).</param>
-/// <param name="Status">new, learning, review or mastered (the analytics' grouping).</param>
-public sealed record CardStudyDto(string State, string Status, DateTimeOffset? Due, double? Stability, double? Difficulty, bool Starred);
+/// <param name="Status">new, learning, review or mastered (the analytics' grouping; mastered as the analytics page defines it).</param>
+/// <param name="IsDue">Reviewed before and due now; new cards are never due.</param>
+/// <param name="RecallNow">Predicted chance of recall now, 0 to 1, from the FSRS forgetting curve; null for a card never reviewed.</param>
+public sealed record CardStudyDto(string State, string Status, DateTimeOffset? Due, double? Stability, double? Difficulty, bool Starred, bool IsDue, double? RecallNow);
 
 public sealed record DeckCardsDto(int Week, string DeckId, string Title, string Url, IReadOnlyList<StudyCardDto> Cards);
 
@@ -43,6 +45,7 @@ public sealed record ReviewLogDto(
 
 public sealed record ModeStatsDto(string Mode, int Sessions, int Correct, int Answered, double? Accuracy, double? BestTimeSeconds);
 
+/// <param name="DueNow">Cards of the deck due now (reviewed before, due time reached).</param>
 public sealed record DeckStatsDto(
     int Week,
     string DeckId,
@@ -50,6 +53,7 @@ public sealed record DeckStatsDto(
     int Total,
     double MasteryPercent,
     bool Completed,
+    int DueNow,
     IReadOnlyDictionary<string, int> CardsByStatus,
     IReadOnlyList<ModeStatsDto> Modes,
     IReadOnlyList<DayReviews> Retention,
@@ -110,7 +114,8 @@ public static class StudyApi
 
         var cards = deck.Deck.Cards.Select(c => new StudyCardDto(c.Id, c.Question, c.AnswerHtml, c.AnswerText, c.ShortAnswer,
             statuses?.GetValueOrDefault(c.Id) is { } s
-                ? new CardStudyDto(Name(s.State.State), s.Status, s.State.State == CardLearningState.New ? null : s.State.Due, s.State.Stability, s.State.Difficulty, s.Starred)
+                ? new CardStudyDto(Name(s.State.State), s.Status, s.State.State == CardLearningState.New ? null : s.State.Due, s.State.Stability, s.State.Difficulty,
+                    s.Starred, s.IsDue, s.RecallNow)
                 : null)).ToList();
         return TypedResults.Ok(new DeckCardsDto(deck.WeekNumber, deck.DeckId, deck.Deck.Title, deck.Url, cards));
     }
@@ -171,8 +176,8 @@ public static class StudyApi
         }
 
         var stats = await BuildStatsAsync(study, ProgressReader.UserId(http.User)!, deck, clock, http.RequestAborted);
-        var byStatus = new[] { "new", "learning", "review", "mastered" }
-            .ToDictionary(s => s, s => stats.Cards.Count(c => c.Status == s), StringComparer.Ordinal);
+        var byStatus = Enum.GetValues<CardStudyStatus>()
+            .ToDictionary(LearningSignals.Name, s => stats.Cards.Count(c => c.Kind == s), StringComparer.Ordinal);
         return TypedResults.Ok(new DeckStatsDto(
             deck.WeekNumber,
             deck.DeckId,
@@ -180,6 +185,7 @@ public static class StudyApi
             stats.Mastery.Total,
             Math.Round(stats.Mastery.Percent, 1),
             stats.Completed,
+            stats.DueNow,
             byStatus,
             [.. stats.Modes.Select(m => new ModeStatsDto(m.Mode, m.Sessions, m.Correct, m.Answered, m.Accuracy, m.BestTime?.TotalSeconds))],
             stats.Retention,
@@ -195,7 +201,8 @@ public static class StudyApi
         var sessions = await study.SessionsAsync(userId, deck, ct);
         var settings = await study.GetSettingsAsync(userId, ct);
         var completed = await study.IsCompletedAsync(userId, deck, ct);
-        return DeckAnalytics.Build(deck, rows, reviews, sessions, StudyService.Scheduler(settings), completed, now);
+        var lapsed = await study.LapsedCardsAsync(userId, deck, ct);
+        return DeckAnalytics.Build(deck, rows, reviews, sessions, lapsed, StudyService.Scheduler(settings), completed, now);
     }
 
     internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";

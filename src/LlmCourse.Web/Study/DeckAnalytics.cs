@@ -4,9 +4,14 @@ using LlmCourse.Web.Data;
 
 namespace LlmCourse.Web.Study;
 
-/// <summary>One card as the learner stands with it.</summary>
-/// <param name="Status">new, learning, review or mastered.</param>
-public sealed record CardStatus(Card Card, string Status, CardState State, bool Starred, double Retrievability);
+/// <summary>One card as the learner stands with it; every figure comes from <see cref="LearningSignals"/> or <see cref="Mastery"/>.</summary>
+/// <param name="RecallNow">Predicted chance of recall now (FSRS forgetting curve); null for a card never reviewed.</param>
+/// <param name="IsDue">Reviewed before and due now.</param>
+public sealed record CardStatus(Card Card, CardStudyStatus Kind, CardState State, bool Starred, double? RecallNow, bool IsDue)
+{
+    /// <summary>new, learning, review or mastered.</summary>
+    public string Status => LearningSignals.Name(Kind);
+}
 
 /// <summary>How a mode has gone for the learner.</summary>
 /// <param name="Accuracy">Right answers over answers, 0 to 1; null with no answers.</param>
@@ -25,7 +30,11 @@ public sealed record DeckStatistics(
     IReadOnlyList<ModeStats> Modes,
     IReadOnlyList<DayReviews> Retention,
     IReadOnlyList<DayDue> Forecast,
-    bool Completed);
+    bool Completed)
+{
+    /// <summary>Cards due now (<see cref="LearningSignals.IsDue"/>).</summary>
+    public int DueNow => Cards.Count(c => c.IsDue);
+}
 
 /// <summary>Turns a learner's rows into <see cref="DeckStatistics"/>; pure apart from the rows passed in.</summary>
 public static class DeckAnalytics
@@ -39,6 +48,7 @@ public static class DeckAnalytics
         IReadOnlyDictionary<string, StudyCard> rows,
         IReadOnlyList<StudyReview> reviews,
         IReadOnlyList<StudySession> sessions,
+        IReadOnlySet<string> lapsed,
         FsrsScheduler scheduler,
         bool completed,
         DateTimeOffset now)
@@ -47,16 +57,11 @@ public static class DeckAnalytics
         {
             var row = rows.GetValueOrDefault(card.Id);
             var state = StudyService.ToState(row, card.Id, now);
-            var mastered = row is not null && Mastery.IsMastered(StudyService.Evidence(row));
-            var status = mastered ? "mastered" : state.State switch
-            {
-                CardLearningState.New => "new",
-                CardLearningState.Review => "review",
-                _ => "learning",
-            };
-            return new CardStatus(card, status, state, row?.Starred == true, scheduler.Retrievability(state, now));
+            var mastered = row is not null && Mastery.IsMastered(StudyService.Evidence(row, lapsed));
+            return new CardStatus(card, LearningSignals.StatusOf(state, mastered), state, row?.Starred == true,
+                LearningSignals.RecallNow(state, now, scheduler), LearningSignals.IsDue(state, now));
         }).ToList();
-        var mastery = Mastery.ForDeck(deck.Deck.Cards.Select(c => c.Id), rows.Values.Select(StudyService.Evidence));
+        var mastery = Mastery.ForDeck(deck.Deck.Cards.Select(c => c.Id), rows.Values.Select(r => StudyService.Evidence(r, lapsed)));
 
         var modes = StudyModes.All.Where(m => m.Mode != StudyModes.Flashcards).Select(m =>
         {
@@ -64,19 +69,19 @@ public static class DeckAnalytics
             var correct = mine.Sum(s => s.Correct);
             var answered = mine.Sum(s => s.Answered);
             var best = mine.Where(s => s.FinishedAt is not null && s.TimeMs is not null).Select(s => s.TimeMs!.Value).DefaultIfEmpty(-1).Min();
-            return new ModeStats(m.Mode, m.Label, mine.Count, correct, answered, answered == 0 ? null : (double)correct / answered,
+            return new ModeStats(m.Mode, m.Label, mine.Count, correct, answered, LearningSignals.AccuracyOf(correct, answered),
                 best < 0 ? null : TimeSpan.FromMilliseconds(best));
         }).ToList();
         var reviewDays = reviews.Select(r => DateOnly.FromDateTime(r.ReviewedAt)).Distinct().Count();
-        var passed = reviews.Count(r => r.Rating != (int)Rating.Again);
-        modes.Add(new ModeStats("review", "Spaced repetition", reviewDays, passed, reviews.Count, reviews.Count == 0 ? null : (double)passed / reviews.Count, null));
+        var passed = reviews.Count(Recalled);
+        modes.Add(new ModeStats("review", "Spaced repetition", reviewDays, passed, reviews.Count, LearningSignals.AccuracyOf(passed, reviews.Count), null));
 
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         var retention = Enumerable.Range(0, RetentionDays).Select(i =>
         {
             var day = today.AddDays(i - RetentionDays + 1);
             var onDay = reviews.Where(r => DateOnly.FromDateTime(r.ReviewedAt) == day).ToList();
-            return new DayReviews(day, onDay.Count, onDay.Count(r => r.Rating != (int)Rating.Again));
+            return new DayReviews(day, onDay.Count, onDay.Count(Recalled));
         }).ToList();
 
         var scheduled = cards.Where(c => c.State.State != CardLearningState.New)
@@ -86,4 +91,6 @@ public static class DeckAnalytics
         var forecast = Enumerable.Range(0, ForecastDays).Select(i => today.AddDays(i)).Select(d => new DayDue(d, scheduled.Count(s => s == d))).ToList();
         return new DeckStatistics(cards, mastery, modes, retention, forecast, completed);
     }
+
+    private static bool Recalled(StudyReview review) => LearningSignals.Recalled((Rating)review.Rating);
 }

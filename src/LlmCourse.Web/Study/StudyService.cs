@@ -140,7 +140,7 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
                 {
                     fresh.Add(new DueCard(deck, card, CardState.CreateNew(card.Id, now), true));
                 }
-                else if (state.IsDueAt(now))
+                else if (LearningSignals.IsDue(state, now))
                 {
                     due.Add(new DueCard(deck, card, state, false));
                 }
@@ -188,7 +188,8 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
     public async Task<bool> CheckCompletionAsync(string userId, StudyDeck deck, CancellationToken ct = default)
     {
         var rows = await CardsAsync(userId, deck, ct);
-        var mastery = Mastery.ForDeck(deck.Deck.Cards.Select(c => c.Id), rows.Values.Select(Evidence));
+        var lapsed = await LapsedCardsAsync(userId, deck, ct);
+        var mastery = Mastery.ForDeck(deck.Deck.Cards.Select(c => c.Id), rows.Values.Select(r => Evidence(r, lapsed)));
         return mastery.Total > 0 && mastery.Mastered == mastery.Total
             && await progress.MarkCompleteAsync(userId, deck.WeekNumber, deck.DeckId, CompletionSource, ct);
     }
@@ -196,8 +197,23 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
     public async Task<bool> IsCompletedAsync(string userId, StudyDeck deck, CancellationToken ct = default) =>
         await db.ItemCompletions.AnyAsync(c => c.UserId == userId && c.WeekNumber == deck.WeekNumber && c.ItemId == deck.DeckId, ct);
 
-    public static CardMasteryEvidence Evidence(StudyCard row) =>
-        new(row.CardId, row.State == (int)CardLearningState.New ? null : row.Stability, row.LearnedInLearn, row.CorrectInTest);
+    /// <summary>What <see cref="Mastery"/> needs to know about one of the learner's cards.</summary>
+    /// <param name="lapsed">Cards whose latest spaced-repetition review was Again (<see cref="LapsedCardsAsync"/>).</param>
+    public static CardMasteryEvidence Evidence(StudyCard row, IReadOnlySet<string> lapsed) =>
+        new(row.CardId, row.State == (int)CardLearningState.New ? null : row.Stability, row.LearnedInLearn, row.CorrectInTest, lapsed.Contains(row.CardId));
+
+    /// <summary>The deck's cards whose latest review (by time, then by insertion) was rated Again.</summary>
+    public async Task<HashSet<string>> LapsedCardsAsync(string userId, StudyDeck deck, CancellationToken ct = default)
+    {
+        var again = (int)Rating.Again;
+        var mine = db.StudyReviews.Where(r => r.UserId == userId && r.WeekNumber == deck.WeekNumber && r.DeckId == deck.DeckId);
+        var ids = await mine
+            .Where(r => r.Rating == again)
+            .Where(r => !mine.Any(o => o.CardId == r.CardId && (o.ReviewedAt > r.ReviewedAt || (o.ReviewedAt == r.ReviewedAt && o.Id > r.Id))))
+            .Select(r => r.CardId)
+            .ToListAsync(ct);
+        return ids.ToHashSet(StringComparer.Ordinal);
+    }
 
     /// <summary>The learner's review logs for one deck since <paramref name="since"/>.</summary>
     public async Task<List<StudyReview>> ReviewsAsync(string userId, StudyDeck deck, DateTime since, CancellationToken ct = default) =>

@@ -100,6 +100,34 @@ public sealed partial class StudyModesTests(BrowserFixture browser)
         Assert.Equal(4, seen.Distinct().Count());
     }
 
+    [Fact]
+    public async Task Learn_PerfectFirstRoundOnAPhone_FillsHalfTheBarAndExplainsLearned()
+    {
+        var pairs = ReadPairs();
+        var page = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync($"{Deck}/study/learn");
+        for (var i = 0; i < pairs.Count; i++)
+        {
+            var question = (await page.Locator("#learn-prompt").InnerTextAsync()).Trim();
+            await page.Locator("button.choice").Filter(new() { HasTextRegex = new Regex(Regex.Escape(pairs[question]) + "\\s*$") }).ClickAsync();
+            await Assertions.Expect(page.Locator(".feedback-ok")).ToBeVisibleAsync();
+        }
+
+        await Assertions.Expect(page.Locator("#round-heading")).ToHaveTextAsync("Round 1 done");
+        await Assertions.Expect(page.Locator(".learn-progress span")).ToContainTextAsync($"0 of {pairs.Count} learned · {pairs.Count} familiar");
+        Assert.Equal((pairs.Count, 2 * pairs.Count), (
+            int.Parse(await page.Locator(".learn-progress progress").GetAttributeAsync("value") ?? "", System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(await page.Locator(".learn-progress progress").GetAttributeAsync("max") ?? "", System.Globalization.CultureInfo.InvariantCulture)));
+
+        // The meaning is folded away until asked for, and opening it keeps the page inside the phone's width.
+        var meaning = page.Locator(".signal-help dd[data-signal=\"learned\"]");
+        await Assertions.Expect(meaning).ToBeHiddenAsync();
+        await page.Locator(".signal-help summary").ClickAsync();
+        await Assertions.Expect(meaning).ToBeVisibleAsync();
+        await Assertions.Expect(meaning).ToContainTextAsync("2 right answers in a row");
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"), "the Learn page scrolls sideways");
+    }
+
     private static Dictionary<string, string> ReadPairs()
     {
         var file = Directory.GetFiles(Path.Combine(BrowserFixture.RepoRoot(), "content", "weeks"), "*flashcards.md", SearchOption.AllDirectories).Single();

@@ -196,6 +196,56 @@ public sealed class LearnModeTests
         Assert.All(state.Cards, c => Assert.Equal((2, 0), (c.Correct, c.Wrong)));
     }
 
+    [Theory]
+    [InlineData(0, false, 0, 0, LearnStage.New, 0)]
+    [InlineData(0, false, 0, 1, LearnStage.StillLearning, 0)]
+    [InlineData(1, false, 1, 0, LearnStage.Familiar, 1)]
+    [InlineData(1, false, 2, 1, LearnStage.Familiar, 1)]
+    [InlineData(0, false, 1, 1, LearnStage.StillLearning, 0)]
+    [InlineData(2, true, 2, 0, LearnStage.Learned, 2)]
+    [InlineData(2, true, 3, 2, LearnStage.Learned, 2)]
+    public void Stage_CardProgress_NamesWhereTheCardStands(int streak, bool learned, int correct, int wrong, LearnStage stage, int steps)
+    {
+        var progress = new LearnCardProgress("c", streak, learned, correct, wrong);
+        Assert.Equal(stage, progress.Stage);
+        Assert.Equal(steps, progress.Steps);
+    }
+
+    [Fact]
+    public void Progress_PerfectFirstRound_IsHalfWayWithEveryCardFamiliarAndNoneLearned()
+    {
+        // The reported case: a five-card deck, every multiple-choice answer right in round one.
+        var five = _cards.Take(5).ToList();
+        var state = LearnMode.Start(five, 4);
+        while (!state.IsRoundOver)
+        {
+            var question = LearnMode.CurrentQuestion(state, five)!;
+            state = LearnMode.Answer(state, five, StudyDeck.Get(question.CardId).ShortAnswer).State;
+        }
+
+        var summary = LearnMode.Summary(state);
+        Assert.Equal((5, 0), (summary.Correct, summary.Wrong));
+        Assert.Equal(0, state.LearnedCount);
+        Assert.Equal(5, state.FamiliarCount);
+        Assert.Equal(5, summary.FamiliarTotal);
+        Assert.Equal((5, 10), (state.StepsDone, state.StepsToLearnAll));
+        Assert.Equal(0.5, state.Progress);
+    }
+
+    [Fact]
+    public void Progress_WrongAnswerAfterARightOne_TakesThatStepBack()
+    {
+        var state = LearnMode.Start(_cards, 9, roundSize: 1);
+        state = LearnMode.NextRound(AnswerRight(state).State);
+        Assert.Equal(1, state.StepsDone);
+
+        state = AnswerWrong(state).State;
+
+        Assert.Equal(0, state.StepsDone);
+        Assert.Equal(0, state.FamiliarCount);
+        Assert.Equal(LearnStage.StillLearning, state.Cards.Single(c => c.Seen).Stage);
+    }
+
     [Fact]
     public void State_RoundTripsThroughJson()
     {

@@ -5,16 +5,48 @@ namespace LlmCourse.Core.Tests.Study;
 public sealed class MasteryTests
 {
     [Theory]
-    [InlineData(null, false, false, false)]
-    [InlineData(20.9, false, false, false)]
-    [InlineData(21.0, false, false, true)]
-    [InlineData(400.0, false, false, true)]
-    [InlineData(null, true, false, false)]
-    [InlineData(null, false, true, false)]
-    [InlineData(null, true, true, true)]
-    [InlineData(3.0, true, true, true)]
-    public void IsMastered_Evidence_FollowsRule(double? stability, bool learned, bool testCorrect, bool expected) =>
-        Assert.Equal(expected, Mastery.IsMastered(new CardMasteryEvidence("c", stability, learned, testCorrect)));
+    [InlineData(null, false, false, false, false)]
+    [InlineData(20.9, false, false, false, false)]
+    [InlineData(21.0, false, false, false, true)]
+    [InlineData(400.0, false, false, false, true)]
+    [InlineData(null, true, false, false, false)]
+    [InlineData(null, false, true, false, false)]
+    [InlineData(null, true, true, false, true)]
+    [InlineData(3.0, true, true, false, true)]
+    [InlineData(0.212, true, true, true, false)]
+    [InlineData(2.0, false, false, true, false)]
+    [InlineData(25.0, false, false, true, false)]
+    [InlineData(25.0, true, true, true, false)]
+    public void IsMastered_Evidence_FollowsRule(double? stability, bool learned, bool testCorrect, bool lapsed, bool expected) =>
+        Assert.Equal(expected, Mastery.IsMastered(new CardMasteryEvidence("c", stability, learned, testCorrect, lapsed)));
+
+    [Fact]
+    public void IsMastered_LearnAndTestThenAgainInReview_IsLostUntilTheNextPassingReview()
+    {
+        // The reported case: mastered through Learn and a practice test, then rated Again in spaced repetition.
+        var scheduler = new FsrsScheduler();
+        var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero);
+        var card = CardState.CreateNew("greedy", start);
+        Assert.True(Mastery.IsMastered(new CardMasteryEvidence(card.CardId, card.Stability, true, true)));
+
+        var again = scheduler.Review(card, Rating.Again, start);
+        var afterAgain = new CardMasteryEvidence(card.CardId, again.Card.Stability, true, true, !LearningSignals.Recalled(again.Log.Rating));
+        Assert.False(Mastery.IsMastered(afterAgain));
+
+        var good = scheduler.Review(again.Card, Rating.Good, again.Card.Due);
+        Assert.True(Mastery.IsMastered(afterAgain with { Stability = good.Card.Stability, LapsedInReview = !LearningSignals.Recalled(good.Log.Rating) }));
+    }
+
+    [Fact]
+    public void ForDeck_LapseInAnyRecord_KeepsTheCardUnmastered()
+    {
+        var mastery = Mastery.ForDeck(["temperature"],
+        [
+            new CardMasteryEvidence("temperature", 30, true, true),
+            new CardMasteryEvidence("temperature", null, false, false, LapsedInReview: true),
+        ]);
+        Assert.Equal(0, mastery.Mastered);
+    }
 
     [Fact]
     public void ForDeck_MixedEvidence_CountsMasteredCardsOfTheDeck()

@@ -186,7 +186,12 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
 
     private static string CsrfMeta(string html) => StudyClient.CsrfMeta(html);
 
-    private static int DueCount(string html) => int.Parse(DueLink().Match(html).Groups[1].Value, CultureInfo.InvariantCulture);
+    // Cards waiting in the spaced-repetition queue: due ones plus new ones the learner may still start today.
+    private static int DueCount(string html)
+    {
+        var link = DueLink().Match(html);
+        return int.Parse(link.Groups[1].Value, CultureInfo.InvariantCulture) + int.Parse(link.Groups[2].Value, CultureInfo.InvariantCulture);
+    }
 
     private static async Task<HttpResponseMessage> PutSlide(HttpClient client, string csrf, int slide)
     {
@@ -221,6 +226,6 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
     [GeneratedRegex("(?<=content=\"|value=\")CfDJ8[A-Za-z0-9_-]+")]
     private static partial Regex TokenValue();
 
-    [GeneratedRegex(@"Review due cards \((\d+)\)")]
+    [GeneratedRegex(@"data-due-link data-due=""(\d+)"" data-new=""(\d+)""")]
     private static partial Regex DueLink();
 }

@@ -336,7 +336,7 @@ public sealed class StudyPagesTests(CourseAppFactory factory) : IClassFixture<Co
     {
         var (client, _) = await StudyClient.RegisterAsync(factory);
         var html = await client.GetStringAsync("/dashboard");
-        Assert.Contains("Review due cards (5)", html);
+        Assert.Contains("href=\"/study/review\" data-due-link data-due=\"0\" data-new=\"5\"", html);
     }
 
     [Fact]

@@ -27,8 +27,11 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, Stu
 
     public DateOnly Today { get; private set; }
 
-    /// <summary>Spaced-repetition cards to review now across the course.</summary>
+    /// <summary>Spaced-repetition cards due now across the course (reviewed before; new cards are not due).</summary>
     public int DueCards { get; private set; }
+
+    /// <summary>New cards the learner may still start today.</summary>
+    public int NewCards { get; private set; }
 
     [TempData]
     public string? Message { get; set; }
@@ -47,7 +50,8 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, Stu
         Recent = RecentActivity(10);
 
         var queue = await study.DueQueueAsync(ProgressReader.UserId(User)!, HttpContext.RequestAborted);
-        DueCards = queue.Cards.Count;
+        DueCards = queue.DueCount;
+        NewCards = queue.NewCount;
 
         // Without any write, the page changes when a card falls due or the UTC day ends (calendar, new-card allowance).
         var tomorrow = new DateTimeOffset(now.UtcDateTime.Date.AddDays(1), TimeSpan.Zero);
