@@ -3,12 +3,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace LlmCourse.Web.Data;
 
+/// <summary>
+/// The site's data model. The site resolves this type; what it gets is one of its two provider flavours,
+/// <see cref="SqliteAppDbContext"/> or <see cref="PostgresAppDbContext"/>, each owning its generated
+/// migrations (Data/Migrations/Sqlite, Data/Migrations/Postgres), as EF Core documents for a model served
+/// by more than one provider.
+/// </summary>
 /// <remarks>
 /// Instants are stored as UTC <see cref="DateTime"/>: SQLite can order and compare those (ISO text),
 /// while it cannot translate DateTimeOffset comparisons; PostgreSQL maps them to timestamptz.
 /// </remarks>
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser>(options)
+public abstract class AppDbContext : IdentityDbContext<AppUser>
 {
+    protected AppDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<ItemVisit> ItemVisits => Set<ItemVisit>();
 
     public DbSet<ItemCompletion> ItemCompletions => Set<ItemCompletion>();

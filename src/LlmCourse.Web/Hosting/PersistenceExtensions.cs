@@ -1,5 +1,6 @@
 using System.Data.Common;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Data.Migrations;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -12,7 +13,8 @@ public static class PersistenceExtensions
 {
     /// <summary>
     /// EF Core on SQLite (default: <c>data/llmcourse.db</c> under the content root) or PostgreSQL
-    /// (<c>Database:Provider=Postgres</c>), both served by the same hand-written migrations.
+    /// (<c>Database:Provider=Postgres</c>). Each provider has its own context type and generated migrations;
+    /// the rest of the site asks for <see cref="AppDbContext"/> and gets the configured one.
     /// </summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
@@ -20,49 +22,45 @@ public static class PersistenceExtensions
         var connectionString = builder.Configuration.GetConnectionString("Default");
         var commandTimeout = builder.Configuration.GetValue("Database:CommandTimeoutSeconds", 30);
         builder.Services.AddSingleton<DatabaseState>();
-        var sqlitePragmas = new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000));
 
         // Pooled: a request reuses a context (and its resolved services) instead of building one.
-        builder.Services.AddDbContextPool<AppDbContext>(options =>
+        switch (provider.ToUpperInvariant())
         {
-            switch (provider.ToUpperInvariant())
-            {
-                case "SQLITE":
-                    if (string.IsNullOrWhiteSpace(connectionString))
-                    {
-                        var folder = Path.Combine(builder.Environment.ContentRootPath, "data");
-                        Directory.CreateDirectory(folder);
-                        connectionString = $"Data Source={Path.Combine(folder, "llmcourse.db")}";
-                    }
+            case "SQLITE":
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var folder = Path.Combine(builder.Environment.ContentRootPath, "data");
+                    Directory.CreateDirectory(folder);
+                    connectionString = $"Data Source={Path.Combine(folder, "llmcourse.db")}";
+                }
 
-                    options.UseSqlite(connectionString, o => o.CommandTimeout(commandTimeout));
-                    options.AddInterceptors(sqlitePragmas);
-                    break;
-                case "POSTGRES":
-                    if (string.IsNullOrWhiteSpace(connectionString))
-                    {
-                        throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
-                    }
+                var sqlitePragmas = new SqlitePragmas(builder.Configuration.GetValue("Database:BusyTimeoutMs", 5000));
+                builder.Services.AddDbContextPool<AppDbContext, SqliteAppDbContext>(options => options
+                    .UseSqlite(connectionString, o => o.CommandTimeout(commandTimeout))
+                    .AddInterceptors(sqlitePragmas));
+                break;
+            case "POSTGRES":
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
+                }
 
-                    options.UseNpgsql(connectionString, o => o.CommandTimeout(commandTimeout));
-                    break;
-                default:
-                    throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
-            }
+                builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options
+                    .UseNpgsql(connectionString, o => o.CommandTimeout(commandTimeout)));
+                break;
+            default:
+                throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");
+        }
 
-            // The hand-written migrations carry no model snapshot; the schema test compares the migrated
-            // database with the model instead, on both providers.
-            options.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
-        });
         return builder;
     }
 
-    /// <summary>Applies pending migrations before the server starts taking requests.</summary>
+    /// <summary>Brings the database up to date before the server starts taking requests.</summary>
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        await db.WithStartupLockAsync(() => db.Database.MigrateAsync());
+        await db.MigrateUnderStartupLockAsync();
 
         if (db.Database.IsSqlite())
         {
@@ -72,6 +70,19 @@ public static class PersistenceExtensions
 
         app.Services.GetRequiredService<DatabaseState>().Migrated = true;
     }
+
+    /// <summary>
+    /// Applies pending migrations under the start-up lock. A database still described by the retired
+    /// hand-written migrations is first adopted by the generated ones (see <see cref="LegacyMigrations"/>).
+    /// </summary>
+    public static Task MigrateUnderStartupLockAsync(this AppDbContext db, CancellationToken cancellationToken = default) =>
+        db.WithStartupLockAsync(
+            async () =>
+            {
+                await LegacyMigrations.AdoptAsync(db, cancellationToken);
+                await db.Database.MigrateAsync(cancellationToken);
+            },
+            cancellationToken);
 
     /// <summary>
     /// Runs start-up work (migrating, the first content import) under a PostgreSQL advisory lock, so

@@ -1,4 +1,6 @@
+using LlmCourse.Web.Data;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace LlmCourse.Web.Tests.Infrastructure;
@@ -38,6 +40,14 @@ public sealed class TestDatabase : IDisposable
             : throw new InvalidOperationException(
                 $"This test needs PostgreSQL: set {PostgresVariable} (e.g. \"Host=127.0.0.1;Username=postgres;Password=llmcourse-test\"), " +
                 "or run tests/run-all.sh, which starts a server and sets it.");
+
+    /// <summary>A context of this database's provider flavour, outside any host (to arrange or inspect data).</summary>
+    public AppDbContext OpenContext() => Context(Provider, ConnectionString);
+
+    /// <summary>A context of the given provider's flavour, which brings that provider's migrations.</summary>
+    public static AppDbContext Context(string provider, string connectionString) => provider == "Postgres"
+        ? new PostgresAppDbContext(new DbContextOptionsBuilder<PostgresAppDbContext>().UseNpgsql(connectionString).Options)
+        : new SqliteAppDbContext(new DbContextOptionsBuilder<SqliteAppDbContext>().UseSqlite(connectionString).Options);
 
     public static TestDatabase Create(string workDir, string? provider = null)
     {

@@ -89,17 +89,7 @@ public sealed partial class CrashTests
         site.Start();
         await site.WaitReadyAsync();
 
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        if (database.IsPostgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-
-        await using var db = new AppDbContext(options.Options);
+        await using var db = database.OpenContext();
         var stored = (await db.StudyReviews.Select(r => new { r.UserId, r.ReviewId }).ToListAsync()).Select(r => r.ReviewId).ToHashSet();
         var missing = acknowledged.Select(a => a.Split(':')[1]).Where(id => !stored.Contains(id)).ToList();
         Assert.True(missing.Count == 0, $"{missing.Count} acknowledged writes are missing: {string.Join(", ", missing.Take(10))}");

@@ -62,7 +62,7 @@ public sealed class SimultaneousStartTests
         Assert.True(failures.IsEmpty, $"{failures.Count} starts failed: {string.Join(", ", failures.GroupBy(f => f).Select(g => $"{g.Key} x{g.Count()}"))}");
         Assert.True(p95 < 1000, $"p95 {p95:0} ms (p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms)");
 
-        await using var db = Context(database);
+        await using var db = database.OpenContext();
         Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync(a => a.WeekNumber == 7));
     }
 
@@ -103,7 +103,7 @@ public sealed class SimultaneousStartTests
 
     private static async Task<string[]> CreateLearnersAsync(TestDatabase database, int count)
     {
-        await using var db = Context(database);
+        await using var db = database.OpenContext();
         var now = DateTime.UtcNow;
         var tokens = new List<string>();
         for (var i = 0; i < count; i++)
@@ -129,20 +129,5 @@ public sealed class SimultaneousStartTests
 
         await db.SaveChangesAsync();
         return [.. tokens];
-    }
-
-    private static AppDbContext Context(TestDatabase database)
-    {
-        var options = new DbContextOptionsBuilder<AppDbContext>();
-        if (database.IsPostgres)
-        {
-            options.UseNpgsql(database.ConnectionString);
-        }
-        else
-        {
-            options.UseSqlite(database.ConnectionString);
-        }
-
-        return new AppDbContext(options.Options);
     }
 }

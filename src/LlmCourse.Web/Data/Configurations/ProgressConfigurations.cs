@@ -1,3 +1,5 @@
+using LlmCourse.Web.Accounts;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -51,4 +53,16 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
 {
     public void Configure(EntityTypeBuilder<AppUser> builder) =>
         builder.Property(u => u.DisplayName).HasMaxLength(100).IsRequired();
+}
+
+internal sealed class RoleConfiguration : IEntityTypeConfiguration<IdentityRole>
+{
+    // The roles exist from the first migration on, so concurrent first registrations never race to create
+    // them. Fixed ids and stamps: seed data must be the same every time the model is built.
+    public void Configure(EntityTypeBuilder<IdentityRole> builder) =>
+        builder.HasData(Roles.All.Select(name =>
+        {
+            var id = "role-" + name.ToLowerInvariant();
+            return new IdentityRole { Id = id, Name = name, NormalizedName = name.ToUpperInvariant(), ConcurrencyStamp = id };
+        }));
 }
