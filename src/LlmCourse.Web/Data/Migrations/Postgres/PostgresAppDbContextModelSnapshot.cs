@@ -744,6 +744,29 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.ToTable("StudySettings");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.WeekPublication", b =>
                 {
                     b.Property<int>("WeekNumber")
@@ -1000,6 +1023,15 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("LlmCourse.Web.Data.StudySettings", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.UserSession", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
                         .WithMany()

@@ -715,6 +715,29 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.ToTable("StudySettings");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.UserSession", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("UserSessions");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.WeekPublication", b =>
                 {
                     b.Property<int>("WeekNumber")
@@ -967,6 +990,15 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("LlmCourse.Web.Data.StudySettings", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.UserSession", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
                         .WithMany()
