@@ -685,7 +685,7 @@ public static class GiftImporter
     };
 
     /// <summary>Lower-case ASCII letters and digits joined by hyphens, at most 60 characters.</summary>
-    internal static string Slug(string text)
+    public static string Slug(string text)
     {
         var slug = new StringBuilder();
         foreach (var ch in text.ToLowerInvariant())
