@@ -13,8 +13,8 @@ public sealed record RegradedAttempt(string AttemptId, double OldScore, double N
     /// <summary>An essay still waits for grading, so <see cref="NewScore"/> is not a score to store or show.</summary>
     public bool NeedsGrading => Result.NeedsGrading;
 
-    /// <summary>Whether the score moved (beyond floating-point noise).</summary>
-    public bool Changed => Math.Abs(NewScore - OldScore) > 1e-9;
+    /// <summary>Whether the score moved (beyond floating-point noise); an attempt still waiting for grading has no score to move.</summary>
+    public bool Changed => !NeedsGrading && Math.Abs(NewScore - OldScore) > 1e-9;
 }
 
 /// <param name="Attempts">Every attempt, in the order given.</param>
