@@ -203,12 +203,15 @@ public enum QuestionType
     Numeric,
     Matching,
     Ordering,
+
+    /// <summary>A written answer the instructor grades by hand (Moodle's essay); it waits in "needs grading" until then.</summary>
+    Essay,
 }
 
 /// <summary>
 /// One question. Which members are filled depends on <see cref="Type"/>: choices for the choice types,
-/// accepted answers and pattern for short text, <see cref="Numeric"/> for numeric, pairs for matching,
-/// ordered items for ordering. Correctness lives here and must never reach a browser before submission.
+/// accepted answers and pattern for short text, <see cref="Numeric"/> for numeric, pairs (and distractors)
+/// for matching, ordered items for ordering; an essay has none, only <see cref="GraderInfoHtml"/>. Correctness lives here and must never reach a browser before submission.
 /// </summary>
 public sealed record Question
 {
@@ -237,12 +240,18 @@ public sealed record Question
 
     public IReadOnlyList<MatchPair> Pairs { get; init; } = [];
 
+    /// <summary>Matching: extra right-hand options that match no left item (Moodle's distractors, GIFT <c>= -> Chat</c>).</summary>
+    public IReadOnlyList<string> MatchDistractors { get; init; } = [];
+
     /// <summary>Ordering questions: the items in their correct order.</summary>
     public IReadOnlyList<string> OrderedItems { get; init; } = [];
 
     public string? HintHtml { get; init; }
 
     public string? ExplanationHtml { get; init; }
+
+    /// <summary>Essay: guidance for whoever grades it (Moodle's grader information); shown to instructors only, never to learners.</summary>
+    public string? GraderInfoHtml { get; init; }
 
     /// <summary>Line of the question's heading in its file.</summary>
     public int Line { get; init; }

@@ -55,6 +55,7 @@ internal static partial class QuizParser
         ["numeric"] = QuestionType.Numeric,
         ["matching"] = QuestionType.Matching,
         ["ordering"] = QuestionType.Ordering,
+        ["essay"] = QuestionType.Essay,
     };
 
     private static readonly string[] _questionKeys = ["points", "type"];
@@ -211,7 +212,8 @@ internal static partial class QuizParser
             }
         }
 
-        var parts = SplitParts(document, section);
+        var essay = declared == QuestionType.Essay;
+        var parts = SplitParts(document, section, essay);
         if (parts is null)
         {
             return null;
@@ -232,18 +234,27 @@ internal static partial class QuizParser
             Line = line,
         };
 
-        question = ReadAnswers(document, parts.Answers, declared, question);
+        // An essay has no answer key: whatever follows its heading is the prompt, and the instructor grades the answer.
+        question = essay
+            ? question with { Type = QuestionType.Essay, GraderInfoHtml = parts.GraderInfo is null ? null : CourseMarkdown.RenderBlocks(parts.GraderInfo) }
+            : ReadAnswers(document, parts.Answers!, declared, question);
         return question is not null && document.Errors.Count == errorsBefore ? question : null;
     }
 
-    private sealed record QuestionParts(IReadOnlyList<Block> Prompt, ListBlock Answers, IReadOnlyList<Block>? Hint, IReadOnlyList<Block>? Explanation);
+    private sealed record QuestionParts(
+        IReadOnlyList<Block> Prompt, ListBlock? Answers, IReadOnlyList<Block>? Hint, IReadOnlyList<Block>? Explanation, IReadOnlyList<Block>? GraderInfo);
 
-    /// <summary>Prompt blocks, the answer list (the last list before any <c>### Hint</c>/<c>### Explanation</c>) and those subsections.</summary>
-    private static QuestionParts? SplitParts(SourceDocument document, Section section)
+    /// <summary>
+    /// Prompt blocks, the answer list (the last list before any <c>### Hint</c>/<c>### Explanation</c>) and those
+    /// subsections. An essay has no answer list (every block before the subsections is its prompt) and may have
+    /// <c>### Grader information</c>.
+    /// </summary>
+    private static QuestionParts? SplitParts(SourceDocument document, Section section, bool essay)
     {
         var main = new List<Block>();
         List<Block>? hint = null;
         List<Block>? explanation = null;
+        List<Block>? graderInfo = null;
         var current = main;
         foreach (var block in section.Blocks)
         {
@@ -271,15 +282,35 @@ internal static partial class QuizParser
                     current = explanation = [];
                     continue;
                 }
+
+                if (string.Equals(name, "Grader information", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (!essay)
+                    {
+                        document.AddError(h3, "Only an essay question ({#id type=essay}) takes '### Grader information'.");
+                    }
+                    else if (graderInfo is not null)
+                    {
+                        document.AddError(h3, "This question already has a '### Grader information'.");
+                    }
+
+                    current = graderInfo = [];
+                    continue;
+                }
             }
 
             current.Add(block);
         }
 
+        if (essay)
+        {
+            return new QuestionParts(main, null, hint, explanation, graderInfo);
+        }
+
         var answersAt = main.FindLastIndex(b => b is ListBlock);
         if (answersAt < 0)
         {
-            document.AddError(section.Line, "This question has no answers: add a list of choices or accepted answers below it.");
+            document.AddError(section.Line, "This question has no answers: add a list of choices or accepted answers below it (or write {#id type=essay} for a written answer the instructor grades).");
             return null;
         }
 
@@ -288,7 +319,7 @@ internal static partial class QuizParser
             document.AddError(extra, "Only the answer list may follow the prompt; put further text under '### Hint' or '### Explanation'.");
         }
 
-        return new QuestionParts(main.Take(answersAt).ToList(), (ListBlock)main[answersAt], hint, explanation);
+        return new QuestionParts(main.Take(answersAt).ToList(), (ListBlock)main[answersAt], hint, explanation, null);
     }
 
     private static Question? ReadAnswers(SourceDocument document, ListBlock list, QuestionType? declared, Question question)
@@ -534,15 +565,25 @@ internal static partial class QuizParser
     private static Question? ReadMatching(SourceDocument document, ListBlock list, List<(ListItemBlock Item, ParagraphBlock Paragraph)> texts, Question question)
     {
         var pairs = new List<MatchPair>();
+        var distractors = new List<string>();
+        var read = 0;
         foreach (var (item, paragraph) in texts)
         {
             var text = CourseMarkdown.PlainText(paragraph.Inline);
             var arrow = text.IndexOf("->", StringComparison.Ordinal);
             var left = arrow < 0 ? "" : text[..arrow].Trim();
             var right = arrow < 0 ? "" : text[(arrow + 2)..].Trim();
+            if (arrow >= 0 && left.Length == 0 && right.Length > 0)
+            {
+                // '-> right' with nothing on the left: an extra option that matches no item (Moodle's distractor).
+                distractors.Add(right);
+                read++;
+                continue;
+            }
+
             if (left.Length == 0 || right.Length == 0)
             {
-                document.AddError(item, $"'{text}' is not a pair written 'left -> right'.");
+                document.AddError(item, $"'{text}' is not a pair written 'left -> right' (or '-> right' for an extra option that matches nothing).");
                 continue;
             }
 
@@ -553,14 +594,15 @@ internal static partial class QuizParser
             }
 
             pairs.Add(new MatchPair(left, right));
+            read++;
         }
 
-        if (pairs.Count == texts.Count && pairs.Count < 2)
+        if (read == texts.Count && pairs.Count < 2)
         {
             document.AddError(list, "A matching question needs at least two 'left -> right' pairs.");
         }
 
-        return question with { Type = QuestionType.Matching, Pairs = pairs };
+        return question with { Type = QuestionType.Matching, Pairs = pairs, MatchDistractors = [.. distractors.Distinct(StringComparer.Ordinal)] };
     }
 
     private static Question? ReadOrdering(SourceDocument document, ListBlock list, List<(ListItemBlock Item, ParagraphBlock Paragraph)> texts, Question question)

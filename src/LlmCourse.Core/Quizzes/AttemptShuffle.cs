@@ -25,11 +25,11 @@ public static class AttemptShuffle
         return shuffleChoices ? Shuffle(question.Choices, seed, "choices:" + question.Id) : question.Choices;
     }
 
-    /// <summary>The distinct right-hand sides of a matching question, always shuffled.</summary>
+    /// <summary>The distinct right-hand sides of a matching question and its distractors, always shuffled.</summary>
     public static IReadOnlyList<string> MatchOptions(Question question, int seed)
     {
         ArgumentNullException.ThrowIfNull(question);
-        var rights = question.Pairs.Select(p => p.Right).Distinct(StringComparer.Ordinal).ToList();
+        var rights = question.Pairs.Select(p => p.Right).Concat(question.MatchDistractors).Distinct(StringComparer.Ordinal).ToList();
         return Shuffle(rights, seed, "match:" + question.Id);
     }
 

@@ -17,10 +17,13 @@ public sealed record GiftImportResult(string Markdown, IReadOnlyList<GiftError> 
 }
 
 /// <summary>
-/// Converts Moodle's GIFT format (https://docs.moodle.org/en/GIFT_format, the common subset) to a quiz file
-/// in the format of docs/authoring.md: multiple choice, multiple answers (positive weights are correct),
-/// true/false, short answer, numeric (tolerance and ranges), matching, titles, comments, per-answer and
-/// general feedback, escapes and <c>$CATEGORY</c> lines. Questions are separated by blank lines.
+/// Converts Moodle's GIFT format (https://docs.moodle.org/en/GIFT_format) to a quiz file in the format of
+/// docs/authoring.md, reading it as Moodle's importer does (question/format/gift/format.php, checked against its
+/// tests in question/format/gift/tests/giftformat_test.php): multiple choice, multiple answers (positive weights are
+/// correct), true/false, short answer, numeric (tolerance, ranges, a wrong-answer clause), matching (with distractors),
+/// essay (<c>{}</c>, graded by the instructor), titles, <c>[id:…]</c> in comments, per-answer and general feedback,
+/// the format markers <c>[moodle]</c>, <c>[html]</c>, <c>[plain]</c> and <c>[markdown]</c> on every text that takes
+/// one, escapes and <c>$CATEGORY</c> lines. Questions are separated by blank lines.
 /// </summary>
 public static class GiftImporter
 {
@@ -37,7 +40,7 @@ public static class GiftImporter
         {
             try
             {
-                questions.Add(ParseQuestion(chunk));
+                questions.Add(ParseQuestion(chunk.Chars, chunk.IdNumber));
             }
             catch (GiftException e)
             {
@@ -57,14 +60,24 @@ public static class GiftImporter
 
     private readonly record struct Ch(char C, bool Escaped, int Line);
 
-    private static IEnumerable<List<Ch>> Chunks(string gift)
+    private sealed record Chunk(List<Ch> Chars, string? IdNumber);
+
+    private static IEnumerable<Chunk> Chunks(string gift)
     {
         var lines = gift.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
         var current = new List<(string Text, int Line)>();
+        string? idNumber = null;
         for (var i = 0; i < lines.Length; i++)
         {
             var trimmed = lines[i].Trim();
-            if (trimmed.StartsWith("//", StringComparison.Ordinal) || trimmed.StartsWith("$CATEGORY:", StringComparison.OrdinalIgnoreCase))
+            if (trimmed.StartsWith("//", StringComparison.Ordinal))
+            {
+                // Moodle reads a question's idnumber from "[id:…]" in the comments before it.
+                idNumber = IdNumberIn(trimmed) ?? idNumber;
+                continue;
+            }
+
+            if (trimmed.StartsWith("$CATEGORY:", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
@@ -73,10 +86,11 @@ public static class GiftImporter
             {
                 if (current.Count > 0)
                 {
-                    yield return Tokenize(current);
+                    yield return new Chunk(Tokenize(current), idNumber);
                     current = [];
                 }
 
+                idNumber = null;
                 continue;
             }
 
@@ -85,8 +99,38 @@ public static class GiftImporter
 
         if (current.Count > 0)
         {
-            yield return Tokenize(current);
+            yield return new Chunk(Tokenize(current), idNumber);
         }
+    }
+
+    /// <summary>The idnumber in <c>[id:…]</c> on a comment line (<c>\]</c> escapes a bracket), trimmed; null when there is none.</summary>
+    internal static string? IdNumberIn(string comment)
+    {
+        var start = comment.IndexOf("[id:", StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var value = new StringBuilder();
+        for (var i = start + 4; i < comment.Length; i++)
+        {
+            if (comment[i] == '\\' && i + 1 < comment.Length && comment[i + 1] == ']')
+            {
+                value.Append(']');
+                i++;
+            }
+            else if (comment[i] == ']')
+            {
+                return value.ToString().Trim() is { Length: > 0 } id ? id : null;
+            }
+            else
+            {
+                value.Append(comment[i]);
+            }
+        }
+
+        return null;
     }
 
     private static List<Ch> Tokenize(List<(string Text, int Line)> lines)
@@ -126,18 +170,36 @@ public static class GiftImporter
         Short,
         Numeric,
         Matching,
+        Essay,
     }
 
-    private sealed record GiftAnswer(string Text, bool Correct, string? Feedback);
+    /// <summary>Moodle's text formats (FORMAT_MOODLE, FORMAT_HTML, FORMAT_PLAIN, FORMAT_MARKDOWN).</summary>
+    private enum TextFormat
+    {
+        Moodle,
+        Html,
+        Plain,
+        Markdown,
+    }
 
-    private sealed record GiftQuestion(string? Title, string Text, GiftType Type, IReadOnlyList<GiftAnswer> Answers, string? Explanation, int Line);
+    /// <summary>A piece of GIFT text with its format, as Moodle's parse_text_with_format leaves it (marker removed, trimmed).</summary>
+    private sealed record FormattedText(string Text, TextFormat Format);
+
+    /// <summary>An answer as quiz Markdown: one line for the list item, and its feedback line.</summary>
+    private sealed record GiftAnswer(string Markdown, bool Correct, string? Feedback);
+
+    /// <summary>The question text as quiz Markdown: the heading line and the prompt's blocks.</summary>
+    private sealed record QuestionText(string Heading, IReadOnlyList<string> Prompt, string Plain);
+
+    private sealed record GiftQuestion(
+        string? Title, string? IdNumber, QuestionText Text, GiftType Type, IReadOnlyList<GiftAnswer> Answers, IReadOnlyList<string>? Explanation, int Line);
 
     private sealed class GiftException(int line, string message) : Exception(message)
     {
         public int Line { get; } = line;
     }
 
-    private static GiftQuestion ParseQuestion(List<Ch> chars)
+    private static GiftQuestion ParseQuestion(List<Ch> chars, string? idNumber)
     {
         var firstLine = chars[0].Line;
         var pos = SkipSpace(chars, 0);
@@ -157,7 +219,7 @@ public static class GiftImporter
         var open = Find(chars, "{", pos);
         if (open < 0)
         {
-            throw new GiftException(firstLine, "The question has no answer block '{…}'.");
+            throw new GiftException(firstLine, "The question has no answer block '{…}' (a description without a question is not imported).");
         }
 
         var close = Find(chars, "}", open + 1);
@@ -172,42 +234,47 @@ public static class GiftImporter
             throw new GiftException(chars[extra].Line, "A question may have only one answer block '{…}'.");
         }
 
-        var before = StripFormat(Text(chars, pos, open).Trim());
+        // As Moodle: the format marker is read from the question text with the blank already in place.
+        var before = Text(chars, pos, open).Trim();
         var after = Text(chars, close + 1, chars.Count).Trim();
-        var text = after.Length > 0 ? $"{before} {Blank} {after}".Trim() : before;
-        if (text.Length == 0)
+        var questionText = ParseFormat(after.Length > 0 ? $"{before} {Blank} {after}" : before, TextFormat.Moodle);
+        if (questionText.Text.Length == 0)
         {
             throw new GiftException(firstLine, "The question has no text.");
         }
 
+        var format = questionText.Format;
         var block = chars.GetRange(open + 1, close - open - 1);
-        string? explanation = null;
-        var general = Find(block, "####", 0);
+        IReadOnlyList<string>? explanation = null;
+        var general = FindLast(block, "####");
         if (general >= 0)
         {
-            explanation = StripFormat(Text(block, general + 4, block.Count).Trim());
+            // General feedback takes the question's format unless it names its own.
+            var feedback = ParseFormat(Text(block, general + 4, block.Count), format);
+            explanation = feedback.Text.Length == 0 ? null : Blocks(feedback);
             block = block.GetRange(0, general);
         }
 
         var blockLine = chars[open].Line;
-        var (type, answers) = ParseAnswers(block, blockLine);
-        return new GiftQuestion(title, text, type, answers, string.IsNullOrEmpty(explanation) ? null : explanation, firstLine);
+        var (type, answers) = ParseAnswers(block, blockLine, format);
+        return new GiftQuestion(title, idNumber, QuestionTextOf(questionText), type, answers, explanation, firstLine);
     }
 
-    private static (GiftType Type, List<GiftAnswer> Answers) ParseAnswers(List<Ch> block, int blockLine)
+    private static (GiftType Type, List<GiftAnswer> Answers) ParseAnswers(List<Ch> block, int blockLine, TextFormat format)
     {
         var start = SkipSpace(block, 0);
         if (start >= block.Count)
         {
-            throw new GiftException(blockLine, "The answer block is empty: give answers with '=' or '~' (essay questions are not supported).");
+            // Moodle: an empty answer block is an essay, answered in writing and graded by the instructor.
+            return (GiftType.Essay, []);
         }
 
         if (block[start] is { C: '#', Escaped: false })
         {
-            return (GiftType.Numeric, [ParseNumeric(block.GetRange(start + 1, block.Count - start - 1), block[start].Line)]);
+            return (GiftType.Numeric, [ParseNumeric(block.GetRange(start + 1, block.Count - start - 1), block[start].Line, format)]);
         }
 
-        if (TryTrueFalse(block, start) is { } trueFalse)
+        if (TryTrueFalse(block, start, format) is { } trueFalse)
         {
             return (GiftType.TrueFalse, trueFalse);
         }
@@ -215,7 +282,13 @@ public static class GiftImporter
         var raw = SplitAnswers(block, start, blockLine);
         if (raw.All(a => a.Marker == '=' && Find(a.Body, "->", 0) >= 0))
         {
-            return (GiftType.Matching, raw.Select(a => MatchingAnswer(a.Body, a.Line)).ToList());
+            var matching = raw.Select(a => MatchingAnswer(a.Body, a.Line, format)).ToList();
+            if (matching.Count(a => a.Correct) < 2)
+            {
+                throw new GiftException(blockLine, "A matching question needs at least two pairs '=left -> right' (an extra '= -> right' only adds an option).");
+            }
+
+            return (GiftType.Matching, matching);
         }
 
         if (raw.Any(a => Find(a.Body, "->", 0) >= 0) && raw.All(a => a.Marker == '='))
@@ -223,10 +296,10 @@ public static class GiftImporter
             throw new GiftException(raw.First(a => Find(a.Body, "->", 0) < 0).Line, "In a matching question every answer needs the form '=left -> right'.");
         }
 
-        var parsed = raw.Select(a => (a.Marker, a.Line, Answer: ParseWeighted(a.Body, a.Line))).ToList();
+        var parsed = raw.Select(a => (a.Marker, a.Line, Answer: ParseWeighted(a.Body, a.Line, format))).ToList();
         foreach (var (_, line, answer) in parsed)
         {
-            if (answer.Text.Length == 0)
+            if (answer.Text.Text.Length == 0)
             {
                 throw new GiftException(line, "An answer is empty.");
             }
@@ -234,8 +307,12 @@ public static class GiftImporter
 
         if (parsed.All(p => p.Marker == '='))
         {
-            // Short answer: our short-text questions are all-or-nothing, so only full-credit answers are kept.
-            var accepted = parsed.Where(p => p.Answer.Weight is null or >= 100).Select(p => new GiftAnswer(p.Answer.Text, true, null)).ToList();
+            // Short answer: our short-text questions are all-or-nothing, so only full-credit answers are kept. Moodle
+            // compares a learner's answer with the text, so it is kept literally whatever its format marker.
+            var accepted = parsed
+                .Where(p => p.Answer.Weight is null or >= 100)
+                .Select(p => new GiftAnswer(EscapeLiteral(Collapse(p.Answer.Text.Text)), true, null))
+                .ToList();
             if (accepted.Count == 0)
             {
                 throw new GiftException(blockLine, "A short-answer question needs at least one answer worth full marks.");
@@ -245,28 +322,31 @@ public static class GiftImporter
         }
 
         var choices = parsed
-            .Select(p => new GiftAnswer(p.Answer.Text, p.Answer.Weight is { } w ? w > 0 : p.Marker == '=', p.Answer.Feedback))
+            .Select(p => (Plain: Collapse(p.Answer.Text.Text), Answer: new GiftAnswer(
+                Inline(p.Answer.Text),
+                p.Answer.Weight is { } w ? w > 0 : p.Marker == '=',
+                p.Answer.Feedback is { } f ? Inline(f) : null)))
             .ToList();
-        var correct = choices.Count(c => c.Correct);
+        var correct = choices.Count(c => c.Answer.Correct);
         if (correct == 0)
         {
             throw new GiftException(blockLine, "A multiple-choice question needs a correct answer ('=' or a positive '~%n%' weight).");
         }
 
-        var duplicate = choices.GroupBy(c => c.Text, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        var duplicate = choices.GroupBy(c => c.Plain, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null)
         {
             throw new GiftException(blockLine, $"The answer '{duplicate.Key}' appears twice.");
         }
 
         var weighted = parsed.Any(p => p.Marker == '~' && p.Answer.Weight is > 0);
-        return (correct > 1 || weighted ? GiftType.Multiple : GiftType.Single, choices);
+        return (correct > 1 || weighted ? GiftType.Multiple : GiftType.Single, [.. choices.Select(c => c.Answer)]);
     }
 
-    private static List<GiftAnswer>? TryTrueFalse(List<Ch> block, int start)
+    private static List<GiftAnswer>? TryTrueFalse(List<Ch> block, int start, TextFormat format)
     {
         var hash = Find(block, "#", start);
-        var head = Text(block, start, hash < 0 ? block.Count : hash).Trim().ToUpperInvariant();
+        var head = ParseFormat(Text(block, start, hash < 0 ? block.Count : hash), format).Text.ToUpperInvariant();
         bool truth;
         switch (head)
         {
@@ -280,13 +360,13 @@ public static class GiftImporter
                 return null;
         }
 
-        // GIFT: the first feedback is shown for a wrong answer, the second for a right one.
+        // GIFT: the first feedback is shown for a wrong answer, the second for a right one; each may name its format.
         string? wrongFeedback = null, rightFeedback = null;
         if (hash >= 0)
         {
             var second = Find(block, "#", hash + 1);
-            wrongFeedback = NullIfEmpty(Text(block, hash + 1, second < 0 ? block.Count : second).Trim());
-            rightFeedback = second < 0 ? null : NullIfEmpty(Text(block, second + 1, block.Count).Trim());
+            wrongFeedback = FeedbackOf(Text(block, hash + 1, second < 0 ? block.Count : second), format);
+            rightFeedback = second < 0 ? null : FeedbackOf(Text(block, second + 1, block.Count), format);
         }
 
         return
@@ -295,6 +375,9 @@ public static class GiftImporter
             new GiftAnswer("False", !truth, truth ? wrongFeedback : rightFeedback),
         ];
     }
+
+    private static string? FeedbackOf(string text, TextFormat format) =>
+        ParseFormat(text, format) is { Text.Length: > 0 } feedback ? Inline(feedback) : null;
 
     private static List<(char Marker, List<Ch> Body, int Line)> SplitAnswers(List<Ch> block, int start, int blockLine)
     {
@@ -324,9 +407,9 @@ public static class GiftImporter
         return answers.Count > 0 ? answers : throw new GiftException(blockLine, "The answer block has no answers.");
     }
 
-    private sealed record Weighted(string Text, double? Weight, string? Feedback);
+    private sealed record Weighted(FormattedText Text, double? Weight, FormattedText? Feedback);
 
-    private static Weighted ParseWeighted(List<Ch> body, int line)
+    private static Weighted ParseWeighted(List<Ch> body, int line, TextFormat format)
     {
         var start = SkipSpace(body, 0);
         double? weight = null;
@@ -342,48 +425,61 @@ public static class GiftImporter
             start = end + 1;
         }
 
+        // Moodle's commentparser: text up to the first '#', feedback after it, each with its own format marker.
         var hash = Find(body, "#", start);
-        var text = Collapse(Text(body, start, hash < 0 ? body.Count : hash));
-        var feedback = hash < 0 ? null : NullIfEmpty(Text(body, hash + 1, body.Count).Trim());
-        return new Weighted(text, weight, feedback);
+        var text = ParseFormat(Text(body, start, hash < 0 ? body.Count : hash), format);
+        var feedback = hash < 0 ? null : ParseFormat(Text(body, hash + 1, body.Count), format);
+        return new Weighted(text, weight, feedback is { Text.Length: > 0 } ? feedback : null);
     }
 
-    private static GiftAnswer MatchingAnswer(List<Ch> body, int line)
+    /// <summary>A pair <c>left -> right</c> (correct) or a distractor <c>-> right</c> with nothing on the left (not correct).</summary>
+    private static GiftAnswer MatchingAnswer(List<Ch> body, int line, TextFormat format)
     {
         var hash = Find(body, "#", 0);
         var pair = hash < 0 ? body : body.GetRange(0, hash);
         var arrow = Find(pair, "->", 0);
-        var left = Collapse(Text(pair, 0, arrow));
+
+        // As Moodle: the left side (the item) may name its format; the right side (the option) is plain text.
+        var left = ParseFormat(Text(pair, 0, arrow), format);
         var right = Collapse(Text(pair, arrow + 2, pair.Count));
-        if (left.Length == 0 || right.Length == 0)
+        if (right.Length == 0)
         {
-            throw new GiftException(line, "A matching pair needs text on both sides of '->'.");
+            throw new GiftException(line, "A matching pair needs text on the right of '->'.");
         }
 
-        return new GiftAnswer($"{left} -> {right}", true, null);
+        return left.Text.Length == 0
+            ? new GiftAnswer($"-> {EscapeLiteral(right)}", false, null)
+            : new GiftAnswer($"{Inline(left)} -> {EscapeLiteral(right)}", true, null);
     }
 
-    private static GiftAnswer ParseNumeric(List<Ch> body, int line)
+    private static GiftAnswer ParseNumeric(List<Ch> body, int line, TextFormat format)
     {
+        // Moodle: everything from the first '~' is feedback for a wrong answer ('*' worth 0). Our numeric questions
+        // grade right or wrong without per-answer feedback, so the clause is accepted and left out.
+        if (Find(body, "~", 0) is var tilde and >= 0)
+        {
+            body = body.GetRange(0, tilde);
+        }
+
         var start = SkipSpace(body, 0);
         string answer;
         if (start < body.Count && body[start] is { C: '=', Escaped: false })
         {
             // Several answers: keep the one worth full marks (our numeric questions have one answer).
             var full = SplitAnswers(body, start, line)
-                .Select(a => (a.Line, Answer: ParseWeighted(a.Body, a.Line)))
+                .Select(a => (a.Line, Answer: ParseWeighted(a.Body, a.Line, format)))
                 .FirstOrDefault(a => a.Answer.Weight is null or >= 100);
             if (full.Answer is null)
             {
                 throw new GiftException(line, "A numeric question needs an answer worth full marks.");
             }
 
-            (line, answer) = (full.Line, full.Answer.Text);
+            (line, answer) = (full.Line, Collapse(full.Answer.Text.Text));
         }
         else
         {
             var hash = Find(body, "#", start);
-            answer = Collapse(Text(body, start, hash < 0 ? body.Count : hash));
+            answer = Collapse(ParseFormat(Text(body, start, hash < 0 ? body.Count : hash), format).Text);
         }
 
         var (value, tolerance) = ParseNumber(answer, line);
@@ -432,6 +528,99 @@ public static class GiftImporter
 
     private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 
+    // ---- Text formats ----
+
+    /// <summary>
+    /// Moodle's parse_text_with_format: trimmed text that starts with <c>[moodle]</c>, <c>[html]</c>, <c>[plain]</c>
+    /// or <c>[markdown]</c> (exactly so, lower case) is in that format, without the marker; any other text keeps
+    /// <paramref name="defaultFormat"/> and all its characters.
+    /// </summary>
+    private static FormattedText ParseFormat(string text, TextFormat defaultFormat)
+    {
+        text = text.Trim();
+        if (text.StartsWith('[') && text.IndexOf(']', StringComparison.Ordinal) is var end and > 0)
+        {
+            TextFormat? named = text[1..end] switch
+            {
+                "moodle" => TextFormat.Moodle,
+                "html" => TextFormat.Html,
+                "plain" => TextFormat.Plain,
+                "markdown" => TextFormat.Markdown,
+                _ => null,
+            };
+            if (named is { } format)
+            {
+                return new FormattedText(text[(end + 1)..].Trim(), format);
+            }
+        }
+
+        return new FormattedText(text, defaultFormat);
+    }
+
+    /// <summary>
+    /// Text as one line of quiz Markdown: HTML cleaned and converted (<see cref="GiftHtml"/>); plain text escaped so
+    /// it reads literally; Moodle's own format as written but with backslashes literal (it has no escapes); Markdown
+    /// as written.
+    /// </summary>
+    private static string Inline(FormattedText text) => text.Format switch
+    {
+        TextFormat.Html => GiftHtml.Inline(text.Text),
+        TextFormat.Plain => EscapeLiteral(Collapse(text.Text)),
+        TextFormat.Moodle => EscapeStructure(EscapeBackslashes(Collapse(text.Text))),
+        _ => EscapeStructure(Collapse(text.Text)),
+    };
+
+    /// <summary>Text as blocks of quiz Markdown (paragraphs and, from HTML, code blocks, lists and tables).</summary>
+    private static List<string> Blocks(FormattedText text)
+    {
+        if (text.Format == TextFormat.Html)
+        {
+            return [.. GiftHtml.Blocks(text.Text).Select(b => b.Markdown)];
+        }
+
+        var lines = text.Text.Split('\n').Select(l => l.Trim()).Select(l => text.Format switch
+        {
+            TextFormat.Plain => EscapeLiteral(l),
+            TextFormat.Moodle => EscapeStructure(EscapeBackslashes(l)),
+            _ => EscapeStructure(l),
+        });
+        var joined = string.Join('\n', lines).Trim();
+        return joined.Length == 0 ? [] : [joined];
+    }
+
+    /// <summary>The question text as a heading (its first line) and the prompt below it.</summary>
+    private static QuestionText QuestionTextOf(FormattedText text)
+    {
+        if (text.Format == TextFormat.Html)
+        {
+            var blocks = GiftHtml.Blocks(text.Text).ToList();
+            var plain = GiftHtml.PlainText(text.Text);
+            if (blocks.Count == 0)
+            {
+                return new QuestionText("", [], plain);
+            }
+
+            if (!blocks[0].IsParagraph)
+            {
+                return new QuestionText("", [.. blocks.Select(b => b.Markdown)], plain);
+            }
+
+            var lines = blocks[0].Markdown.Split('\n').Select(l => l.EndsWith('\\') ? l[..^1] : l).ToList();
+            var rest = lines.Count > 1 ? [string.Join("\\\n", lines.Skip(1))] : new List<string>();
+            return new QuestionText(lines[0], [.. rest, .. blocks.Skip(1).Select(b => b.Markdown)], plain);
+        }
+
+        var raw = text.Text.Split('\n').Select(l => l.Trim()).ToList();
+        var heading = text.Format switch
+        {
+            TextFormat.Plain => EscapeLiteral(raw[0]),
+            TextFormat.Moodle => EscapeStructure(EscapeBackslashes(raw[0])),
+            _ => EscapeStructure(raw[0]),
+        };
+        var prompt = Blocks(text with { Text = string.Join('\n', raw.Skip(1)) });
+        return new QuestionText(heading, prompt, Collapse(text.Text));
+    }
+
     // ---- Writing Markdown ----
 
     private static string Write(string quizTitle, List<GiftQuestion> questions)
@@ -439,19 +628,23 @@ public static class GiftImporter
         var md = new StringBuilder();
         md.Append("---\nkind: quiz\ntitle: ").Append(YamlString(quizTitle)).Append("\n---\n");
         var used = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var q in questions)
+        for (var n = 0; n < questions.Count; n++)
         {
-            var id = UniqueId(Slug(q.Title ?? q.Text), used, questions.IndexOf(q) + 1);
-            var lines = q.Text.Split('\n').Select(l => l.Trim()).ToList();
-            var heading = lines[0].Length > 0 ? lines[0] : q.Title ?? id;
-            md.Append("\n## ").Append(EscapeInline(heading)).Append(" {#").Append(id).Append(" type=").Append(TypeName(q.Type)).Append("}\n");
-            var rest = string.Join('\n', lines.Skip(1).Select(EscapeLineStart)).Trim();
-            if (rest.Length > 0)
+            var q = questions[n];
+            var preferred = q.IdNumber is { } idNumber && Slug(idNumber) is { Length: > 0 } fromId ? fromId : Slug(q.Title ?? q.Text.Plain);
+            var id = UniqueId(preferred, used, n + 1);
+            var heading = q.Text.Heading.Length > 0 ? q.Text.Heading : EscapeLiteral(q.Title ?? $"Question {n + 1}");
+            md.Append("\n## ").Append(heading).Append(" {#").Append(id).Append(" type=").Append(TypeName(q.Type)).Append("}\n");
+            foreach (var block in q.Text.Prompt.Where(b => b.Length > 0))
             {
-                md.Append('\n').Append(rest).Append('\n');
+                md.Append('\n').Append(block).Append('\n');
             }
 
-            md.Append('\n');
+            if (q.Answers.Count > 0)
+            {
+                md.Append('\n');
+            }
+
             foreach (var a in q.Answers)
             {
                 md.Append(q.Type switch
@@ -459,16 +652,20 @@ public static class GiftImporter
                     GiftType.Single or GiftType.Multiple or GiftType.TrueFalse => a.Correct ? "- [x] " : "- [ ] ",
                     _ => "- ",
                 });
-                md.Append(EscapeInline(a.Text)).Append('\n');
+                md.Append(a.Markdown).Append('\n');
                 if (a.Feedback is { } feedback)
                 {
-                    md.Append("  > ").Append(EscapeInline(Collapse(feedback))).Append('\n');
+                    md.Append("  > ").Append(feedback).Append('\n');
                 }
             }
 
-            if (q.Explanation is { } explanation)
+            if (q.Explanation is { Count: > 0 } explanation)
             {
-                md.Append("\n### Explanation\n\n").Append(string.Join('\n', explanation.Split('\n').Select(l => EscapeLineStart(l.Trim())))).Append('\n');
+                md.Append("\n### Explanation\n");
+                foreach (var block in explanation)
+                {
+                    md.Append('\n').Append(block).Append('\n');
+                }
             }
         }
 
@@ -483,11 +680,12 @@ public static class GiftImporter
         GiftType.Short => "short",
         GiftType.Numeric => "numeric",
         GiftType.Matching => "matching",
+        GiftType.Essay => "essay",
         _ => throw new ArgumentOutOfRangeException(nameof(type)),
     };
 
     /// <summary>Lower-case ASCII letters and digits joined by hyphens, at most 60 characters.</summary>
-    internal static string Slug(string text)
+    public static string Slug(string text)
     {
         var slug = new StringBuilder();
         foreach (var ch in text.ToLowerInvariant())
@@ -529,23 +727,24 @@ public static class GiftImporter
         return candidate;
     }
 
-    // Braces would be read as the heading's {#id}; keep them literal.
-    private static string EscapeInline(string text) =>
-        text.Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal);
+    // Moodle's own format has no escapes: a backslash in it is a backslash, which Markdown would read as one.
+    private static string EscapeBackslashes(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal);
 
-    // A prompt line that starts like a list, quote or heading would change the question's structure.
-    private static string EscapeLineStart(string line)
+    // Braces would be read as the heading's {#id}; a line that starts like a list, quote or heading would change
+    // the question's structure. Emphasis at the start of a line ("**yes**") is left alone.
+    private static string EscapeStructure(string line)
     {
-        line = EscapeInline(line);
-        if (line.Length > 0 && "#->+*".Contains(line[0], StringComparison.Ordinal))
+        line = line.Replace("{", "\\{", StringComparison.Ordinal).Replace("}", "\\}", StringComparison.Ordinal);
+        if (line.Length > 0 && line[0] is '*' && (line.Length == 1 || line[1] == ' ' || line.All(c => c is '*' or ' ')))
         {
             return "\\" + line;
         }
 
-        return line.Length > 1 && char.IsAsciiDigit(line[0]) && line.TrimStart("0123456789".ToCharArray()) is ['.' or ')', ..]
-            ? line.Insert(line.IndexOfAny(['.', ')']), "\\")
-            : line;
+        return line.Length > 0 && line[0] == '>' ? "\\" + line : GiftHtml.EscapeLineStart(line);
     }
+
+    /// <summary>Text shown exactly as written: every character Markdown would read is escaped.</summary>
+    private static string EscapeLiteral(string text) => GiftHtml.EscapeLineStart(GiftHtml.EscapeText(text));
 
     private static string YamlString(string text) =>
         "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "\"";
@@ -594,6 +793,20 @@ public static class GiftImporter
         return -1;
     }
 
+    /// <summary>Index of the last unescaped occurrence of <paramref name="text"/>, or −1 (Moodle finds general feedback with strrpos).</summary>
+    private static int FindLast(List<Ch> chars, string text)
+    {
+        for (var i = chars.Count - text.Length; i >= 0; i--)
+        {
+            if (StartsWith(chars, i, text))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
     private static string Text(List<Ch> chars, int from, int to)
     {
         var builder = new StringBuilder(Math.Max(0, to - from));
@@ -606,20 +819,4 @@ public static class GiftImporter
     }
 
     private static string Collapse(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-
-    private static string? NullIfEmpty(string text) => text.Length == 0 ? null : text;
-
-    // GIFT text may begin with a format marker such as [markdown] or [html].
-    private static string StripFormat(string text)
-    {
-        foreach (var marker in (string[])["[markdown]", "[html]", "[plain]", "[moodle]"])
-        {
-            if (text.StartsWith(marker, StringComparison.OrdinalIgnoreCase))
-            {
-                return text[marker.Length..].TrimStart();
-            }
-        }
-
-        return text;
-    }
 }

@@ -12,10 +12,13 @@ public enum GradeState
     Incorrect,
     Partial,
     Correct,
+
+    /// <summary>An answered essay no instructor has graded yet: it has no mark, and the attempt has no score until it does.</summary>
+    NeedsGrading,
 }
 
 /// <summary>The grade of one question in one attempt.</summary>
-/// <param name="Mark">Points earned, 0..<paramref name="MaxMark"/>.</param>
+/// <param name="Mark">Points earned, 0..<paramref name="MaxMark"/>; 0 (not a mark) while <paramref name="State"/> is <see cref="GradeState.NeedsGrading"/>.</param>
 /// <param name="MaxMark">The question's points.</param>
 /// <param name="Fraction">Share of the points earned, 0..1.</param>
 public sealed record QuestionGrade(string QuestionId, double Mark, double MaxMark, double Fraction, GradeState State);
@@ -31,13 +34,22 @@ public static class Grader
     // Fractions this close to 0 or 1 are treated as exactly 0 or 1, so 3 × (1/3) counts as correct.
     private const double Epsilon = 1e-9;
 
-    /// <summary>Grades <paramref name="response"/>; null or empty means unanswered.</summary>
-    public static QuestionGrade Grade(Question question, QuestionResponse? response)
+    /// <summary>
+    /// Grades <paramref name="response"/>; null or empty means unanswered. An answered essay takes its fraction from
+    /// the instructor's <paramref name="manual"/> grade and needs grading until there is one; other types ignore it.
+    /// </summary>
+    public static QuestionGrade Grade(Question question, QuestionResponse? response, ManualGrade? manual = null)
     {
         ArgumentNullException.ThrowIfNull(question);
         if (response is null || response.IsEmpty)
         {
+            // Moodle's manual grading behaviour: an essay left empty "gave up" and scores 0 without waiting for anyone.
             return new QuestionGrade(question.Id, 0, question.Points, 0, GradeState.Unanswered);
+        }
+
+        if (question.Type == QuestionType.Essay && response is TextResponse && manual is null)
+        {
+            return new QuestionGrade(question.Id, 0, question.Points, 0, GradeState.NeedsGrading);
         }
 
         var fraction = (question.Type, response) switch
@@ -48,6 +60,7 @@ public static class Grader
             (QuestionType.Numeric, NumericResponse n) => NumericMatches(question, n.Input) ? 1 : 0,
             (QuestionType.Matching, MatchingResponse m) => MatchingFraction(question, m),
             (QuestionType.Ordering, OrderingResponse o) => OrderingFraction(question, o),
+            (QuestionType.Essay, TextResponse) => manual!.Fraction,
 
             // A response of another shape: the author changed the question's type after it was saved.
             _ => 0,

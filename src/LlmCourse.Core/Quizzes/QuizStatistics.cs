@@ -21,8 +21,10 @@ public enum StatisticsAttempts
     Highest,
 }
 
-/// <summary>One submitted attempt for the statistics: who, which attempt of theirs, and the saved responses.</summary>
-public sealed record StatisticsAttempt(string LearnerId, int Number, IReadOnlyDictionary<string, QuestionResponse> Responses);
+/// <summary>One submitted attempt for the statistics: who, which attempt of theirs, the saved responses and the essays' grades.</summary>
+/// <param name="ManualGrades">Instructors' grades of essays by question id; an answered essay without one leaves the attempt ungraded.</param>
+public sealed record StatisticsAttempt(
+    string LearnerId, int Number, IReadOnlyDictionary<string, QuestionResponse> Responses, IReadOnlyDictionary<string, ManualGrade>? ManualGrades = null);
 
 /// <summary>One submitted attempt as marks, one per question in quiz order; a null mark is not graded yet.</summary>
 public sealed record MarkedAttempt(string LearnerId, int Number, IReadOnlyList<double?> Marks)
@@ -232,7 +234,10 @@ public static class StatisticsCalculator
         ArgumentNullException.ThrowIfNull(quiz);
         ArgumentNullException.ThrowIfNull(attempts);
         var marked = attempts
-            .Select(a => new MarkedAttempt(a.LearnerId, a.Number, [.. AttemptGrader.Grade(quiz, a.Responses).Questions.Select(g => (double?)g.Mark)]))
+            .Select(a => new MarkedAttempt(
+                a.LearnerId,
+                a.Number,
+                [.. AttemptGrader.Grade(quiz, a.Responses, a.ManualGrades).Questions.Select(g => g.State == GradeState.NeedsGrading ? null : (double?)g.Mark)]))
             .ToList();
         var questions = quiz.Questions.Select(q => new StatisticsQuestion(q.Id, q.Points, RandomGuess.Score(q))).ToList();
         var stats = Calculate(questions, marked, which);

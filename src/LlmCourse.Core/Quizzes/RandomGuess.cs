@@ -19,6 +19,8 @@ public static class RandomGuess
     /// qtype_numerical); this format has no catch-all answer, so 0;</item>
     /// <item>matching: 1 / the number of distinct answers on the right (qtype_match);</item>
     /// <item>ordering: 0 (qtype_ordering keeps question_type's default; random orders rarely score much);</item>
+    /// <item>essay: null — an open answer graded by a person cannot be guessed at, so there is no estimate (qtype_essay
+    /// defines none of its own; its statistics should not suggest a guessing floor of 0);</item>
     /// <item>any other type: null.</item>
     /// </list>
     /// </summary>
@@ -35,12 +37,13 @@ public static class RandomGuess
             QuestionType.ShortText or QuestionType.Numeric => 0,
             QuestionType.Matching => DistinctAnswers(question) is > 0 and var answers ? 1.0 / answers : null,
             QuestionType.Ordering => 0,
+            QuestionType.Essay => null,
             _ => null,
         };
     }
 
-    // Moodle's match question keeps one choice per distinct answer text; the grader compares answers by the id
-    // of their text, so answers with the same id are the same choice here.
+    // Moodle's match question keeps one choice per distinct answer text, distractors included; the grader compares
+    // answers by the id of their text, so answers with the same id are the same choice here.
     private static int DistinctAnswers(Question question) =>
-        question.Pairs.Select(p => QuizIds.ForText(p.Right)).Distinct(StringComparer.Ordinal).Count();
+        question.Pairs.Select(p => p.Right).Concat(question.MatchDistractors).Select(QuizIds.ForText).Distinct(StringComparer.Ordinal).Count();
 }

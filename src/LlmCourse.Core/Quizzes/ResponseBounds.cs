@@ -16,6 +16,9 @@ public static class ResponseBounds
     /// <summary>Longest numeric answer as typed (the page allows 60).</summary>
     public const int MaxNumericLength = 100;
 
+    /// <summary>Longest essay answer, in UTF-16 code units (the attempt page's <c>maxlength</c>): some 3,000 words.</summary>
+    public const int MaxEssayLength = 20_000;
+
     /// <summary>Why <paramref name="response"/> cannot be an answer to <paramref name="question"/>; null when it can.</summary>
     public static string? Problem(Question question, QuestionResponse response)
     {
@@ -28,6 +31,7 @@ public static class ResponseBounds
             (QuestionType.Numeric, NumericResponse n) => TextProblem(n.Input, MaxNumericLength),
             (QuestionType.Matching, MatchingResponse m) => MatchingProblem(question, m),
             (QuestionType.Ordering, OrderingResponse o) => OrderingProblem(question, o),
+            (QuestionType.Essay, TextResponse t) => TextProblem(t.Text, MaxEssayLength),
             _ => $"a {TypeName(question.Type)} question takes {Shape(question.Type)}",
         };
     }
@@ -74,7 +78,7 @@ public static class ResponseBounds
     private static string? MatchingProblem(Question question, MatchingResponse response)
     {
         var lefts = question.Pairs.Select(p => QuizIds.ForText(p.Left)).ToHashSet(StringComparer.Ordinal);
-        var options = question.Pairs.Select(p => QuizIds.ForText(p.Right)).ToHashSet(StringComparer.Ordinal);
+        var options = question.Pairs.Select(p => p.Right).Concat(question.MatchDistractors).Select(QuizIds.ForText).ToHashSet(StringComparer.Ordinal);
         if (response.Picks.Count > lefts.Count)
         {
             return $"the question has {lefts.Count} items to match";
@@ -109,6 +113,7 @@ public static class ResponseBounds
         QuestionType.ShortText => "short-text",
         QuestionType.Numeric => "numeric",
         QuestionType.Matching => "matching",
+        QuestionType.Essay => "essay",
         _ => "ordering",
     };
 
@@ -118,6 +123,7 @@ public static class ResponseBounds
         QuestionType.ShortText => "{\"t\":\"text\"}",
         QuestionType.Numeric => "{\"n\":\"number\"}",
         QuestionType.Matching => "{\"m\":{item id: option id}}",
+        QuestionType.Essay => "{\"t\":\"text\"}",
         _ => "{\"o\":[item ids]}",
     };
 }

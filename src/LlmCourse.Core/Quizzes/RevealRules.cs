@@ -7,7 +7,8 @@ namespace LlmCourse.Core.Quizzes;
 /// <param name="QuestionMarks">Each question's mark and right/partial/wrong state.</param>
 /// <param name="RightAnswers">The correct answers.</param>
 /// <param name="Explanations">The questions' explanations.</param>
-/// <param name="ChoiceFeedback">Feedback attached to the choices the learner picked.</param>
+/// <param name="ChoiceFeedback">Feedback attached to the choices the learner picked, and the grader's comment on an essay
+/// (Moodle's <c>manualcomment</c> follows its specific-feedback review option).</param>
 public sealed record ReviewOptions(bool Score, bool QuestionMarks, bool RightAnswers, bool Explanations, bool ChoiceFeedback)
 {
     public static ReviewOptions Nothing { get; } = new(false, false, false, false, false);

@@ -9,12 +9,14 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmCourse.Web.Api;
 
-/// <param name="Score">Null until the attempt is submitted, and while the quiz holds marks back (<c>show-marks</c>).</param>
+/// <param name="Score">Null until the attempt is submitted, while an essay in it waits for grading, and while the quiz holds marks back (<c>show-marks</c>).</param>
 /// <param name="Deadline">When the attempt must end (UTC); null when untimed.</param>
-/// <param name="Passed">Null until the attempt is submitted, and while the quiz holds marks back.</param>
+/// <param name="Passed">Null until the attempt is submitted and graded, and while the quiz holds marks back.</param>
+/// <param name="NeedsGrading">Handed in with an essay that an instructor has not graded yet: the score is pending.</param>
+/// <param name="State"><c>in-progress</c>, <c>needs-grading</c> or <c>finished</c>.</param>
 public sealed record AttemptSummary(
     string Id, int Number, string Revision, DateTimeOffset StartedAt, DateTimeOffset? Deadline, DateTimeOffset? SubmittedAt,
-    bool AutoClosed, double? Score, double MaxScore, bool? Passed, string Url);
+    bool AutoClosed, double? Score, double MaxScore, bool? Passed, string Url, bool NeedsGrading = false, string State = "in-progress");
 
 /// <param name="CountingPercent">The grade that counts under the quiz's grading method, 0..100; null before any finished attempt and while marks are held back.</param>
 /// <param name="Passed">Whether the grade that counts passes; null while marks are held back.</param>
@@ -26,7 +28,7 @@ public sealed record QuizAttempts(
 public sealed record OptionView(string Id, string Html, string Text);
 
 /// <param name="Id">An opaque id for the question in this quiz revision (never the authored one); answers are keyed by it.</param>
-/// <param name="Type">single, multiple, truefalse, short, numeric, matching or ordering.</param>
+/// <param name="Type">single, multiple, truefalse, short, numeric, matching, ordering or essay.</param>
 public sealed record QuestionView(
     string Id, int Number, string Type, string Title, string PromptHtml, double Points, string? HintHtml,
     IReadOnlyList<OptionView> Choices, IReadOnlyList<OptionView> MatchLefts, IReadOnlyList<OptionView> MatchOptions, IReadOnlyList<OptionView> OrderingItems);
@@ -35,11 +37,14 @@ public sealed record QuestionView(
 /// <param name="ServerNow">The server's clock, to correct a countdown for the client's clock.</param>
 public sealed record AttemptView(AttemptSummary Attempt, DateTimeOffset ServerNow, double? SecondsLeft, string Layout, IReadOnlyList<QuestionView> Questions, JsonElement Answers);
 
-/// <param name="Mark">Null unless the quiz shows both answers and marks now.</param>
+/// <param name="Mark">Null unless the quiz shows both answers and marks now, and while an essay waits for grading.</param>
+/// <param name="State">correct, partial, incorrect or unanswered; null while marks are not shown.</param>
 /// <param name="Answer">The right answer; null unless revealed.</param>
+/// <param name="CommentHtml">The grader's comment on an essay, shown with the feedback (<c>reveal</c>).</param>
+/// <param name="NeedsGrading">An answered essay no instructor has graded yet.</param>
 public sealed record QuestionReviewView(
     string Id, int Number, string Type, string Title, double Points, JsonElement? Response, double? Mark, string? State,
-    CorrectAnswer? Answer, string? ExplanationHtml, IReadOnlyList<ChoiceFeedback> Feedback);
+    CorrectAnswer? Answer, string? ExplanationHtml, IReadOnlyList<ChoiceFeedback> Feedback, string? CommentHtml = null, bool NeedsGrading = false);
 
 /// <param name="Revealed">Whether right answers, explanations and feedback are shown (<c>reveal</c>).</param>
 /// <param name="MarksShown">Whether the score and pass/fail are shown (<c>show-marks</c>).</param>
@@ -80,7 +85,7 @@ public static class QuizApi
 
         group.MapPut("/{attemptId}/answers", Save)
             .WithName("SaveQuizAnswers")
-            .WithSummary("Saves answers, keyed by question id: {\"c\":[choiceIds]}, {\"t\":\"text\"}, {\"n\":\"number\"}, {\"m\":{leftId:rightId}}, {\"o\":[itemIds]}. Idempotent. 400, storing nothing, when an answer does not fit its question.")
+            .WithSummary("Saves answers, keyed by question id: {\"c\":[choiceIds]}, {\"t\":\"text\"} (short text and essays), {\"n\":\"number\"}, {\"m\":{leftId:rightId}}, {\"o\":[itemIds]}. Idempotent. 400, storing nothing, when an answer does not fit its question.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
@@ -313,10 +318,15 @@ public static class QuizApi
     }
 
     /// <param name="marks">Whether the learner may see the attempt's score and pass/fail now.</param>
-    internal static AttemptSummary Summary(QuizAttempt a, bool marks) => new(
-        a.Id, a.Number, a.Revision, QuizService.Utc(a.StartedAt), a.Deadline is { } d ? QuizService.Utc(d) : null,
-        a.SubmittedAt is { } s ? QuizService.Utc(s) : null, a.AutoClosed, marks ? a.Score : null, a.MaxScore,
-        a.SubmittedAt is null || !marks ? null : a.Passed, QuizUrls.Attempt(a.WeekNumber, a.QuizId, a.Id));
+    internal static AttemptSummary Summary(QuizAttempt a, bool marks)
+    {
+        var pending = QuizService.NeedsGrading(a);
+        return new(
+            a.Id, a.Number, a.Revision, QuizService.Utc(a.StartedAt), a.Deadline is { } d ? QuizService.Utc(d) : null,
+            a.SubmittedAt is { } s ? QuizService.Utc(s) : null, a.AutoClosed, marks ? a.Score : null, a.MaxScore,
+            a.SubmittedAt is null || !marks || pending ? null : a.Passed, QuizUrls.Attempt(a.WeekNumber, a.QuizId, a.Id),
+            pending, a.SubmittedAt is null ? "in-progress" : pending ? "needs-grading" : "finished");
+    }
 
     private static AttemptView View(LoadedAttempt loaded, TimeProvider clock, bool marks)
     {
@@ -351,7 +361,7 @@ public static class QuizApi
 
                 return new QuestionReviewView(
                     r.Question.Id, r.Question.Number, QuizForm.TypeName(r.Question.Type), r.Question.Title, r.Question.Points, response,
-                    r.Grade?.Mark, r.Grade?.State.ToString().ToLowerInvariant(), r.Answer, r.ExplanationHtml, r.Feedback);
+                    r.Grade?.Mark, r.Grade?.State.ToString().ToLowerInvariant(), r.Answer, r.ExplanationHtml, r.Feedback, r.CommentHtml, r.NeedsGrading);
             })]);
     }
 

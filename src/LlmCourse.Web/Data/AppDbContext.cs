@@ -56,6 +56,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<QuizRegrade> QuizRegrades => Set<QuizRegrade>();
 
+    public DbSet<QuizManualGrade> QuizManualGrades => Set<QuizManualGrade>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

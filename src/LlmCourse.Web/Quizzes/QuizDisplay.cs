@@ -64,5 +64,8 @@ public static class QuizDisplay
         ? "Your mark is shown after the quiz closes"
         : "This quiz does not show marks";
 
+    /// <summary>What a learner reads where the score of an attempt with an ungraded essay would be.</summary>
+    public const string WaitingForGrading = "Waiting for grading";
+
     public static string Points(double points) => $"{Number(points)} point{(points == 1 ? "" : "s")}";
 }

@@ -30,6 +30,7 @@ public static class QuizForm
         QuestionType.Numeric => "numeric",
         QuestionType.Matching => "matching",
         QuestionType.Ordering => "ordering",
+        QuestionType.Essay => "essay",
         _ => "other",
     };
 
@@ -59,7 +60,7 @@ public static class QuizForm
             case QuestionType.SingleChoice or QuestionType.TrueFalse or QuestionType.MultipleAnswers:
                 var valid = question.Choices.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
                 return new ChoiceResponse([.. form[Field(question.Id)].Where(v => v is not null && valid.Contains(v)).Select(v => v!).Distinct(StringComparer.Ordinal)]);
-            case QuestionType.ShortText:
+            case QuestionType.ShortText or QuestionType.Essay:
                 return new TextResponse(Value(Field(question.Id)));
             case QuestionType.Numeric:
                 return new NumericResponse(Value(Field(question.Id)));

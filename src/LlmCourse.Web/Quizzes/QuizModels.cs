@@ -7,9 +7,15 @@ namespace LlmCourse.Web.Quizzes;
 /// <summary>An attempt with the quiz revision it was taken on and what the learner has saved so far.</summary>
 /// <param name="Quiz">The quiz at the attempt's revision (questions, settings, grading).</param>
 /// <param name="AttemptsUsed">How many attempts the learner has started at this quiz (for the reveal rules).</param>
-public sealed record LoadedAttempt(QuizAttempt Attempt, Week Week, Quiz Quiz, IReadOnlyDictionary<string, QuestionResponse> Saved, int AttemptsUsed)
+/// <param name="Manual">The instructors' grades of the attempt's essays, by authored question id.</param>
+public sealed record LoadedAttempt(
+    QuizAttempt Attempt, Week Week, Quiz Quiz, IReadOnlyDictionary<string, QuestionResponse> Saved, int AttemptsUsed,
+    IReadOnlyDictionary<string, ManualGrade>? Manual = null)
 {
     public bool Submitted => Attempt.SubmittedAt is not null;
+
+    /// <summary>Handed in with an essay that no instructor has graded yet: it has no score until then.</summary>
+    public bool NeedsGrading => QuizService.NeedsGrading(Attempt);
 
     /// <summary>The questions in the order this attempt shows them, as a learner may see them.</summary>
     public PublicQuiz Public => PublicProjection.Project(Quiz, Attempt.Seed);

@@ -38,10 +38,15 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
     public (Week Week, Quiz Quiz)? Find(int weekNumber, string quizId) =>
         store.Current.FindWeek(weekNumber) is { } week && week.FindItem(quizId) is Quiz quiz ? (week, quiz) : null;
 
+    /// <summary>Every submitted attempt counted as its own; attempts whose essays wait for grading are left out (and counted).</summary>
     public async Task<QuizStatistics> StatisticsAsync(int weekNumber, Quiz quiz, CancellationToken ct = default)
     {
-        var responses = (await SubmittedWithResponsesAsync(weekNumber, quiz.Id, ct)).Select(a => a.Responses).ToList();
-        return StatisticsCalculator.Compute(quiz, responses);
+        var attempts = await SubmittedWithResponsesAsync(weekNumber, quiz.Id, ct);
+        var manual = await ManualGrades.LatestAsync(db, [.. attempts.Select(a => a.Attempt.Id)], ct);
+        return StatisticsCalculator.Compute(
+            quiz,
+            [.. attempts.Select((a, i) => new StatisticsAttempt($"attempt-{i + 1}", 1, a.Responses, manual.GetValueOrDefault(a.Attempt.Id)))],
+            StatisticsAttempts.All);
     }
 
     /// <summary>Every attempt, one row each: learner, times, score, then one column of marks per question (current order).</summary>
@@ -66,12 +71,16 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
                 row.Email ?? "", row.DisplayName, Number(a.Number),
                 Instant(a.StartedAt), a.SubmittedAt is { } s ? Instant(s) : "",
                 a.SubmittedAt is null ? "" : a.AutoClosed ? "yes" : "no",
-                a.Score is { } score ? Number(score) : "", Number(a.MaxScore),
+                a.Score is { } score ? Number(score) : QuizService.NeedsGrading(a) ? NeedsGradingCell : "", Number(a.MaxScore),
                 a.Score is { } sc && a.MaxScore > 0 ? Number(Math.Round(sc / a.MaxScore * 100, 2)) : "",
-                a.SubmittedAt is null ? "" : a.Passed ? "yes" : "no",
+                a.SubmittedAt is null || QuizService.NeedsGrading(a) ? "" : a.Passed ? "yes" : "no",
                 a.GradedRevision ?? a.Revision,
             };
-            fields.AddRange(quiz.Questions.Select(q => a.SubmittedAt is not null && marks.TryGetValue(q.Id, out var m) ? Number(m) : ""));
+            fields.AddRange(quiz.Questions.Select(q =>
+                a.SubmittedAt is null ? ""
+                : marks.TryGetValue(q.Id, out var m) ? Number(m)
+                : QuizService.NeedsGrading(a) && q.Type == QuestionType.Essay ? NeedsGradingCell
+                : ""));
             csv.AppendRow(fields);
         }
 
@@ -84,23 +93,18 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
         ArgumentNullException.ThrowIfNull(quiz);
         await quizzes.StoreSnapshotAsync(quiz, ct);
         var attempts = await SubmittedWithResponsesAsync(weekNumber, quiz.Id, ct);
-        var report = Regrader.Regrade(quiz, [.. attempts.Select(a => new StoredAttempt(a.Attempt.Id, a.Attempt.Score ?? 0, a.Responses))]);
+        var manual = await ManualGrades.LatestAsync(db, [.. attempts.Select(a => a.Attempt.Id)], ct);
+
+        // Essays keep the marks instructors gave them; one not graded yet keeps the attempt waiting.
+        var report = Regrader.Regrade(quiz, [.. attempts.Select(a => new StoredAttempt(a.Attempt.Id, a.Attempt.Score ?? 0, a.Responses, manual.GetValueOrDefault(a.Attempt.Id)))]);
         var now = clock.GetUtcNow().UtcDateTime;
         var byId = attempts.ToDictionary(a => a.Attempt.Id, a => a.Attempt, StringComparer.Ordinal);
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             foreach (var regraded in report.Attempts)
             {
-                var passed = AttemptRules.Passed(regraded.NewScore, regraded.Result.MaxScore, quiz.Settings.PassMark);
-                var marks = QuizService.MarksJson(regraded.Result);
-                await db.QuizAttempts.Where(a => a.Id == regraded.AttemptId).ExecuteUpdateAsync(
-                    s => s.SetProperty(a => a.Score, regraded.NewScore)
-                        .SetProperty(a => a.MaxScore, regraded.Result.MaxScore)
-                        .SetProperty(a => a.Passed, passed)
-                        .SetProperty(a => a.MarksJson, marks)
-                        .SetProperty(a => a.GradedRevision, quiz.Revision),
-                    ct);
-                if (regraded.Changed)
+                await quizzes.StoreGradeAsync(regraded.AttemptId, quiz, regraded.Result, ct);
+                if (regraded.Changed && byId[regraded.AttemptId].Score is not null)
                 {
                     db.QuizRegrades.Add(new QuizRegrade
                     {
@@ -157,6 +161,9 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
             .Where(r => r.Response is not null)
             .ToDictionary(r => r.QuestionId, r => r.Response!, StringComparer.Ordinal)))];
     }
+
+    /// <summary>What the CSV holds where an essay, and so its attempt's score, waits for grading (Moodle's "Requires grading").</summary>
+    public const string NeedsGradingCell = "needs grading";
 
     private static string Number(double value) => Csv.Number(value);
 

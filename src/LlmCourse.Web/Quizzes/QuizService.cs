@@ -110,7 +110,8 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         }
 
         var used = await db.QuizAttempts.CountAsync(a => a.UserId == userId && a.WeekNumber == week.Number && a.QuizId == current.Id, ct);
-        return new LoadedAttempt(attempt, week, quiz, await SavedAsync(attempt.Id, ct), used);
+        var manual = attempt.SubmittedAt is null ? null : (await ManualGrades.LatestAsync(db, [attempt.Id], ct)).GetValueOrDefault(attempt.Id);
+        return new LoadedAttempt(attempt, week, quiz, await SavedAsync(attempt.Id, ct), used, manual);
     }
 
     /// <summary>
@@ -238,7 +239,8 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         var options = ReviewOptions(loaded);
         var ids = loaded.Ids;
         return AttemptShuffle.Questions(loaded.Quiz, loaded.Attempt.Seed)
-            .Select((q, i) => ReviewBuilder.Build(q, ids.Of(q.Id), i + 1, loaded.Quiz.Settings.ShuffleChoices, loaded.Attempt.Seed, loaded.Saved.GetValueOrDefault(q.Id), options))
+            .Select((q, i) => ReviewBuilder.Build(
+                q, ids.Of(q.Id), i + 1, loaded.Quiz.Settings.ShuffleChoices, loaded.Attempt.Seed, loaded.Saved.GetValueOrDefault(q.Id), options, loaded.Manual?.GetValueOrDefault(q.Id)))
             .ToList();
     }
 
@@ -320,11 +322,42 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             : JsonSerializer.Deserialize<Dictionary<string, double>>(attempt.MarksJson) ?? [];
     }
 
+    /// <summary>The marks given so far, keyed by question id; an essay waiting for grading has none yet.</summary>
     public static string MarksJson(AttemptResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
-        return JsonSerializer.Serialize(result.Questions.ToDictionary(g => g.QuestionId, g => g.Mark));
+        return JsonSerializer.Serialize(result.Questions.Where(g => g.State != GradeState.NeedsGrading).ToDictionary(g => g.QuestionId, g => g.Mark));
     }
+
+    /// <summary>Handed in, but with an essay that waits for grading: the score stays empty until it is graded (Moodle's null sumgrades).</summary>
+    public static bool NeedsGrading(QuizAttempt attempt)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        return attempt.SubmittedAt is not null && attempt.Score is null;
+    }
+
+    /// <summary>
+    /// Stores a grading of the attempt: the score (none while an essay waits for grading), whether it passed, the
+    /// marks per question, and the revision graded against. Used on hand-in, on regrades and after an essay is graded.
+    /// </summary>
+    internal async Task StoreGradeAsync(string attemptId, Quiz quiz, AttemptResult result, CancellationToken ct)
+    {
+        var score = result.FinalScore;
+        var passed = score is { } s && AttemptRules.Passed(s, result.MaxScore, quiz.Settings.PassMark);
+        var marks = MarksJson(result);
+        await db.QuizAttempts
+            .Where(a => a.Id == attemptId)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Score, score)
+                    .SetProperty(a => a.MaxScore, result.MaxScore)
+                    .SetProperty(a => a.Passed, passed)
+                    .SetProperty(a => a.MarksJson, marks)
+                    .SetProperty(a => a.GradedRevision, quiz.Revision),
+                ct);
+    }
+
+    /// <summary>The answers saved for an attempt, keyed by authored question id (unreadable ones left out).</summary>
+    internal Task<IReadOnlyDictionary<string, QuestionResponse>> SavedAnswersAsync(string attemptId, CancellationToken ct) => SavedAsync(attemptId, ct);
 
     /// <summary>Instants are stored as UTC <see cref="DateTime"/>; SQLite hands them back unspecified.</summary>
     public static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
@@ -458,18 +491,9 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
                 return false;
             }
 
+            // An answered essay leaves the score empty: the attempt waits in "needs grading" until an instructor grades it.
             var result = AttemptGrader.Grade(quiz, await SavedAsync(attempt.Id, ct));
-            var passed = AttemptRules.Passed(result.Score, result.MaxScore, quiz.Settings.PassMark);
-            var marks = MarksJson(result);
-            await db.QuizAttempts
-                .Where(a => a.Id == attempt.Id)
-                .ExecuteUpdateAsync(
-                    s => s.SetProperty(a => a.Score, result.Score)
-                        .SetProperty(a => a.MaxScore, result.MaxScore)
-                        .SetProperty(a => a.Passed, passed)
-                        .SetProperty(a => a.MarksJson, marks)
-                        .SetProperty(a => a.GradedRevision, quiz.Revision),
-                    ct);
+            await StoreGradeAsync(attempt.Id, quiz, result, ct);
             await tx.CommitAsync(ct);
         }
 

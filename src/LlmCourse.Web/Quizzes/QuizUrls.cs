@@ -20,4 +20,7 @@ public static class QuizUrls
     public static string Statistics(int week, string quizId) => $"/instructor/quizzes/{week}/{Uri.EscapeDataString(quizId)}";
 
     public static string Export(int week, string quizId) => Statistics(week, quizId) + "/attempts.csv";
+
+    /// <summary>Instructors' page for grading the quiz's essays.</summary>
+    public static string Grading(int week, string quizId) => Statistics(week, quizId) + "/grading";
 }

@@ -37,6 +37,9 @@ public sealed class ClassRecords(
 
     public int AttemptsOf(string userId, int weekNumber, string quizId) => _attempts[(userId, weekNumber, quizId)].Count();
 
+    /// <summary>Handed-in attempts whose essays wait for grading: they have no score yet and count nowhere until graded.</summary>
+    public int PendingOf(string userId, int weekNumber, string quizId) => _attempts[(userId, weekNumber, quizId)].Count(QuizService.NeedsGrading);
+
     /// <summary>Learners who viewed, completed or handed in anything on or after <paramref name="since"/>.</summary>
     public int ActiveSince(DateTime since)
     {

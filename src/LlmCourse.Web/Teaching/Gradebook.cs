@@ -56,10 +56,27 @@ public sealed record GradebookColumn(Week Week, Quiz Quiz)
 /// <summary>
 /// One learner's row: the counting grade (0..1) per quiz column, items completed in the weeks shown, and the
 /// quiz average, where a quiz not yet handed in counts as 0 (what the learner would get if the course ended now).
+/// A quiz handed in but waiting for an essay to be graded, with no graded attempt yet, is left out of the average
+/// rather than counted as 0.
 /// </summary>
-public sealed record GradebookRow(EnrolledLearner Learner, IReadOnlyList<double?> Grades, IReadOnlyList<int> Attempts, int ItemsCompleted, int ItemsTotal)
+/// <param name="Pending">Per quiz column, the handed-in attempts that wait for grading.</param>
+public sealed record GradebookRow(
+    EnrolledLearner Learner, IReadOnlyList<double?> Grades, IReadOnlyList<int> Attempts, int ItemsCompleted, int ItemsTotal, IReadOnlyList<int>? Pending = null)
 {
-    public double? QuizAverage => Grades.Count == 0 ? null : Grades.Average(g => g ?? 0);
+    public double? QuizAverage
+    {
+        get
+        {
+            var counted = Grades.Where((g, i) => g is not null || PendingAt(i) == 0).ToList();
+            return counted.Count == 0 ? null : counted.Average(g => g ?? 0);
+        }
+    }
+
+    /// <summary>Attempts waiting for grading in quiz column <paramref name="column"/>.</summary>
+    public int PendingAt(int column) => Pending is { } pending && column < pending.Count ? pending[column] : 0;
+
+    /// <summary>The column has no grade yet only because its essays wait for grading.</summary>
+    public bool AwaitsGrading(int column) => Grades[column] is null && PendingAt(column) > 0;
 }
 
 /// <summary>Learners × quizzes over the weeks learners can see, filtered and sorted by a <see cref="GradebookQuery"/>.</summary>
@@ -108,7 +125,8 @@ public sealed class Gradebook
                     [.. columns.Select(c => records.GradeOf(l.Id, c.Week.Number, c.Quiz))],
                     [.. columns.Select(c => records.AttemptsOf(l.Id, c.Week.Number, c.Quiz.Id))],
                     shown.Sum(w => w.Items.Count(i => progress.StateOf(w.Number, i).Completed)),
-                    itemsTotal);
+                    itemsTotal,
+                    [.. columns.Select(c => records.PendingOf(l.Id, c.Week.Number, c.Quiz.Id))]);
             });
 
         return new Gradebook(query, visibleWeeks, columns, Sort(rows, columns, query), records.Learners.Count);
@@ -124,7 +142,7 @@ public sealed class Gradebook
             csv.AppendRow([
                 row.Learner.Email,
                 row.Learner.Name,
-                .. row.Grades.Select(g => g is { } grade ? Percent(grade) : ""),
+                .. row.Grades.Select((g, i) => g is { } grade ? Percent(grade) : row.AwaitsGrading(i) ? NeedsGradingCell : ""),
                 row.ItemsCompleted.ToString(CultureInfo.InvariantCulture),
                 row.ItemsTotal.ToString(CultureInfo.InvariantCulture),
                 row.QuizAverage is { } average ? Percent(average) : "",
@@ -133,6 +151,9 @@ public sealed class Gradebook
 
         return csv.ToString();
     }
+
+    /// <summary>What a quiz cell of the CSV holds when the learner's only handed-in attempts wait for grading.</summary>
+    public const string NeedsGradingCell = "needs grading";
 
     /// <summary>A fraction as a percentage with at most two decimals.</summary>
     public static string Percent(double fraction) => Csv.Number(Math.Round(fraction * 100, 2));

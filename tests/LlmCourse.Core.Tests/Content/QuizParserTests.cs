@@ -241,7 +241,7 @@ public sealed class QuizParserTests
     [InlineData("## Q {#q}\n\n- [x] A\n- B\n", 7, "Either every answer")]
     [InlineData("## Q {#q}\n\nJust a prompt.\n", 5, "no answers")]
     [InlineData("## Q\n\n- [x] A\n- [ ] B\n", 5, "needs an id")]
-    [InlineData("## Q {#q type=essay}\n\n- x\n", 5, "Unknown question type 'essay'. Use one of: single, multiple, truefalse, short, numeric, matching, ordering")]
+    [InlineData("## Q {#q type=poem}\n\n- x\n", 5, "Unknown question type 'poem'. Use one of: single, multiple, truefalse, short, numeric, matching, ordering, essay")]
     [InlineData("## Q {#q points=zero}\n\n- [x] A\n- [ ] B\n", 5, "points=zero")]
     [InlineData("## Q {#q colour=red}\n\n- [x] A\n- [ ] B\n", 5, "Unknown question setting 'colour'")]
     [InlineData("## Q {#q type=short}\n\n- /([a-z/\n", 7, "not a valid regular expression")]

@@ -186,7 +186,8 @@ public sealed class GiftImporterTests
 
     [Theory]
     [InlineData("::A::Fine?{T}\n\n::B::Unclosed {=yes ~no\n\n::C::Also fine?{F}", 3, "not closed")]
-    [InlineData("::A::Fine?{T}\n\n\n::B::Essay question {}", 4, "empty")]
+    [InlineData("::A::Fine?{T}\n\n\n::B::A description, not a question", 4, "no answer block")]
+    [InlineData("::A::One pair and a distractor {\n=a -> b\n= -> c\n}", 1, "at least two pairs")]
     [InlineData("// header\n::A::Numbers\n{#abc}", 3, "not a numeric answer")]
     [InlineData("::A::Range {T}\n\n::B::Bad range {#5..1}", 3, "range")]
     [InlineData("::A::Tolerance {#3:-1}", 1, "not a numeric answer")]
@@ -212,7 +213,7 @@ public sealed class GiftImporterTests
     [Fact]
     public void Import_SeveralBadQuestions_OneErrorEach()
     {
-        var result = GiftImporter.Import("::A::{#x}\n\n::B::Ok {T}\n\n::C::Nothing {}", "Broken");
+        var result = GiftImporter.Import("::A::{#x}\n\n::B::Ok {T}\n\n::C::Nothing to answer", "Broken");
 
         Assert.Equal([1, 5], result.Errors.Select(e => e.Line));
     }

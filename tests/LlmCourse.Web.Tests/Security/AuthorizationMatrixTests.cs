@@ -186,6 +186,15 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new("GET /instructor/quizzes/{week:int}/{quizId}", "GET", "/instructor/quizzes/7/quiz", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         new("POST QuizStatisticsModel.Regrade", "POST", "/instructor/quizzes/7/quiz?handler=Regrade", Expect.SignIn, Expect.Denied, Expect.Denied, new(302, "/instructor/quizzes/7/quiz")),
         new("GET /instructor/quizzes/{week:int}/{quizId}/attempts.csv", "GET", "/instructor/quizzes/7/quiz/attempts.csv", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+
+        // Essay grading and GIFT import (instructors only). The grade handler and API name no attempt, so they answer
+        // 404 and change nothing; the import form without a week re-shows the page with its problems.
+        Instructor("GET /instructor/quizzes/{week:int}/{quizId}/grading", "GET", "/instructor/quizzes/7/quiz/grading", Expect.Ok),
+        Instructor("POST QuizGradingModel.Grade", "POST", "/instructor/quizzes/7/quiz/grading?handler=Grade", Expect.NotFound),
+        new("GET /api/v1/instructor/weeks/{week:int}/quizzes/{quizId}/essays", "GET", "/api/v1/instructor/weeks/7/quizzes/quiz/essays", Expect.Unauthorized, new(403), new(403), Expect.Ok),
+        new("PUT /api/v1/instructor/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/grades/{questionId}", "PUT", "/api/v1/instructor/weeks/7/quizzes/quiz/attempts/00000000000000000000000000000000/grades/q1", Expect.Unauthorized, new(403), new(403), Expect.NotFound, Json: """{"mark":1}"""),
+        Instructor("GET /instructor/import-quiz", "GET", "/instructor/import-quiz", Expect.Ok),
+        Instructor("POST ImportQuizModel.", "POST", "/instructor/import-quiz", Expect.Ok),
     ];
 
     [Fact]

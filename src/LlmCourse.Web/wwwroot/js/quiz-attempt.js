@@ -13,6 +13,7 @@ const responseOf = (fieldset) => {
     case 'multiple':
       return { c: [...fieldset.querySelectorAll(`input[name="${CSS.escape(prefix)}"]:checked`)].map((i) => i.value) };
     case 'short':
+    case 'essay':
       return { t: field()?.value ?? '' };
     case 'numeric':
       return { n: field()?.value ?? '' };
@@ -89,7 +90,9 @@ if (form) {
   for (const fieldset of fieldsets) {
     fieldset.addEventListener('change', () => schedule(fieldset, 150));
     fieldset.addEventListener('input', (event) => {
-      if (event.target instanceof HTMLInputElement && event.target.type === 'text') schedule(fieldset, 800);
+      if ((event.target instanceof HTMLInputElement && event.target.type === 'text') || event.target instanceof HTMLTextAreaElement) {
+        schedule(fieldset, 800);
+      }
     });
   }
 

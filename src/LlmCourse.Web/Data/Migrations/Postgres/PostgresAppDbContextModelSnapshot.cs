@@ -479,6 +479,52 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.ToTable("QuizAttempts");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizManualGrade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AttemptId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("character varying(5000)");
+
+                    b.Property<string>("CommentHtml")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("GradedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<double>("Mark")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("MaxMark")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "QuestionId", "Id");
+
+                    b.ToTable("QuizManualGrades");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.QuizRegrade", b =>
                 {
                     b.Property<long>("Id")
@@ -982,6 +1028,15 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizManualGrade", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.QuizAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

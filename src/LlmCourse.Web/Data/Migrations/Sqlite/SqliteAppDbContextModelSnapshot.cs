@@ -458,6 +458,50 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.ToTable("QuizAttempts");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizManualGrade", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AttemptId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(5000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CommentHtml")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("GradedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GradedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("Mark")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("MaxMark")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("QuestionId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AttemptId", "QuestionId", "Id");
+
+                    b.ToTable("QuizManualGrades");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.QuizRegrade", b =>
                 {
                     b.Property<long>("Id")
@@ -949,6 +993,15 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizManualGrade", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.QuizAttempt", null)
+                        .WithMany()
+                        .HasForeignKey("AttemptId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
