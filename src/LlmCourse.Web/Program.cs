@@ -2,6 +2,7 @@ using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
+using LlmCourse.Web.Weeks;
 
 if (DeckCommands.IsCommand(args))
 {
@@ -21,7 +22,7 @@ builder.AddSecurity();
 builder.AddProgress();
 builder.AddStudy();
 builder.AddQuizzes();
-builder.AddTeaching();
+builder.AddInstructor();
 builder.AddHealth();
 builder.AddWebUi();
 builder.AddCaching();

@@ -1,5 +1,5 @@
 using LlmCourse.Core.Content;
-using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
 
 namespace LlmCourse.Web.Content;
 

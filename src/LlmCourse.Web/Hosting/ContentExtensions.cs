@@ -1,7 +1,9 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Api;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
+using LlmCourse.Web.Instructor;
+using LlmCourse.Web.Search;
+using LlmCourse.Web.Weeks;
 
 namespace LlmCourse.Web.Hosting;
 
@@ -59,7 +61,7 @@ public static class ContentExtensions
         app.MapGroup("/api/v1")
             .AddEndpointFilter<CookieAntiforgeryFilter>()
             .DisableAntiforgery()
-            .MapPublishingApi();
+            .MapInstructorApi();
         return app;
     }
 

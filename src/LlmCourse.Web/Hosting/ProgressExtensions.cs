@@ -1,4 +1,5 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Dashboard;
 using LlmCourse.Web.Progress;
 
 namespace LlmCourse.Web.Hosting;

@@ -1,3 +1,4 @@
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Quizzes;
 
 namespace LlmCourse.Web.Hosting;
