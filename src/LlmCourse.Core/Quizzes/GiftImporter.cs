@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LlmCourse.Core.Content;
 
 namespace LlmCourse.Core.Quizzes;
 
@@ -118,19 +119,9 @@ public static class GiftImporter
 
     // ---- One question ----
 
-    private enum GiftType
-    {
-        Single,
-        Multiple,
-        TrueFalse,
-        Short,
-        Numeric,
-        Matching,
-    }
-
     private sealed record GiftAnswer(string Text, bool Correct, string? Feedback);
 
-    private sealed record GiftQuestion(string? Title, string Text, GiftType Type, IReadOnlyList<GiftAnswer> Answers, string? Explanation, int Line);
+    private sealed record GiftQuestion(string? Title, string Text, QuestionType Type, IReadOnlyList<GiftAnswer> Answers, string? Explanation, int Line);
 
     private sealed class GiftException(int line, string message) : Exception(message)
     {
@@ -194,7 +185,7 @@ public static class GiftImporter
         return new GiftQuestion(title, text, type, answers, string.IsNullOrEmpty(explanation) ? null : explanation, firstLine);
     }
 
-    private static (GiftType Type, List<GiftAnswer> Answers) ParseAnswers(List<Ch> block, int blockLine)
+    private static (QuestionType Type, List<GiftAnswer> Answers) ParseAnswers(List<Ch> block, int blockLine)
     {
         var start = SkipSpace(block, 0);
         if (start >= block.Count)
@@ -204,18 +195,18 @@ public static class GiftImporter
 
         if (block[start] is { C: '#', Escaped: false })
         {
-            return (GiftType.Numeric, [ParseNumeric(block.GetRange(start + 1, block.Count - start - 1), block[start].Line)]);
+            return (QuestionType.Numeric, [ParseNumeric(block.GetRange(start + 1, block.Count - start - 1), block[start].Line)]);
         }
 
         if (TryTrueFalse(block, start) is { } trueFalse)
         {
-            return (GiftType.TrueFalse, trueFalse);
+            return (QuestionType.TrueFalse, trueFalse);
         }
 
         var raw = SplitAnswers(block, start, blockLine);
         if (raw.All(a => a.Marker == '=' && Find(a.Body, "->", 0) >= 0))
         {
-            return (GiftType.Matching, raw.Select(a => MatchingAnswer(a.Body, a.Line)).ToList());
+            return (QuestionType.Matching, raw.Select(a => MatchingAnswer(a.Body, a.Line)).ToList());
         }
 
         if (raw.Any(a => Find(a.Body, "->", 0) >= 0) && raw.All(a => a.Marker == '='))
@@ -241,7 +232,7 @@ public static class GiftImporter
                 throw new GiftException(blockLine, "A short-answer question needs at least one answer worth full marks.");
             }
 
-            return (GiftType.Short, accepted);
+            return (QuestionType.ShortText, accepted);
         }
 
         var choices = parsed
@@ -260,7 +251,7 @@ public static class GiftImporter
         }
 
         var weighted = parsed.Any(p => p.Marker == '~' && p.Answer.Weight is > 0);
-        return (correct > 1 || weighted ? GiftType.Multiple : GiftType.Single, choices);
+        return (correct > 1 || weighted ? QuestionType.MultipleAnswers : QuestionType.SingleChoice, choices);
     }
 
     private static List<GiftAnswer>? TryTrueFalse(List<Ch> block, int start)
@@ -437,14 +428,14 @@ public static class GiftImporter
     private static string Write(string quizTitle, List<GiftQuestion> questions)
     {
         var md = new StringBuilder();
-        md.Append("---\nkind: quiz\ntitle: ").Append(YamlString(quizTitle)).Append("\n---\n");
+        md.Append("---\nkind: quiz\ntitle: ").Append(ContentRules.YamlString(quizTitle)).Append("\n---\n");
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var q in questions)
         {
             var id = UniqueId(Slug(q.Title ?? q.Text), used, questions.IndexOf(q) + 1);
             var lines = q.Text.Split('\n').Select(l => l.Trim()).ToList();
             var heading = lines[0].Length > 0 ? lines[0] : q.Title ?? id;
-            md.Append("\n## ").Append(EscapeInline(heading)).Append(" {#").Append(id).Append(" type=").Append(TypeName(q.Type)).Append("}\n");
+            md.Append("\n## ").Append(EscapeInline(heading)).Append(" {#").Append(id).Append(" type=").Append(ContentRules.QuestionTypeName(q.Type)).Append("}\n");
             var rest = string.Join('\n', lines.Skip(1).Select(EscapeLineStart)).Trim();
             if (rest.Length > 0)
             {
@@ -456,7 +447,7 @@ public static class GiftImporter
             {
                 md.Append(q.Type switch
                 {
-                    GiftType.Single or GiftType.Multiple or GiftType.TrueFalse => a.Correct ? "- [x] " : "- [ ] ",
+                    QuestionType.SingleChoice or QuestionType.MultipleAnswers or QuestionType.TrueFalse => a.Correct ? "- [x] " : "- [ ] ",
                     _ => "- ",
                 });
                 md.Append(EscapeInline(a.Text)).Append('\n');
@@ -474,17 +465,6 @@ public static class GiftImporter
 
         return md.ToString();
     }
-
-    private static string TypeName(GiftType type) => type switch
-    {
-        GiftType.Single => "single",
-        GiftType.Multiple => "multiple",
-        GiftType.TrueFalse => "truefalse",
-        GiftType.Short => "short",
-        GiftType.Numeric => "numeric",
-        GiftType.Matching => "matching",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
 
     /// <summary>Lower-case ASCII letters and digits joined by hyphens, at most 60 characters.</summary>
     internal static string Slug(string text)
@@ -546,9 +526,6 @@ public static class GiftImporter
             ? line.Insert(line.IndexOfAny(['.', ')']), "\\")
             : line;
     }
-
-    private static string YamlString(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "\"";
 
     // ---- Small helpers over the escaped character list ----
 

@@ -1,7 +1,5 @@
 using System.Text.Json;
-using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
-using LlmCourse.Web.Content;
 using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -26,7 +24,7 @@ public static class InstructorApi
 
     // The body is read here rather than bound, so a request of another content type still reaches
     // authorization (401/403) before it is told 415, instead of matching no route at all.
-    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(HttpRequest http, CourseStore store)
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(HttpRequest http)
     {
         if (!http.HasJsonContentType())
         {
@@ -43,7 +41,7 @@ public static class InstructorApi
             return ApiProblems.BadRequest("The body must be a JSON object {\"path\": \"…\", \"text\": \"…\"} with two strings.");
         }
 
-        var result = ItemPreview.Render(store, request.Path ?? "", request.Text ?? "");
+        var result = ItemPreview.Render(request.Path ?? "", request.Text ?? "");
         return TypedResults.Ok(new PreviewResponse(result.Html, [.. result.Errors.Select(e => new PreviewProblem(e.Line, e.Message))]));
     }
 }

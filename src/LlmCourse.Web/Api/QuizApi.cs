@@ -328,7 +328,7 @@ public static class QuizApi
             Summary(loaded.Attempt, marks), now, left,
             projected.Layout == QuizLayout.OneQuestionPerPage ? "one-question-per-page" : "one-page",
             [.. projected.Questions.Select(q => new QuestionView(
-                q.Id, q.Number, QuizForm.TypeName(q.Type), q.Title, q.PromptHtml, q.Points, q.HintHtml,
+                q.Id, q.Number, ContentRules.QuestionTypeName(q.Type), q.Title, q.PromptHtml, q.Points, q.HintHtml,
                 Options(q.Choices), Options(q.MatchLefts), Options(q.MatchOptions), Options(q.OrderingItems)))],
             answers.RootElement.Clone());
     }
@@ -350,7 +350,7 @@ public static class QuizApi
                 }
 
                 return new QuestionReviewView(
-                    r.Question.Id, r.Question.Number, QuizForm.TypeName(r.Question.Type), r.Question.Title, r.Question.Points, response,
+                    r.Question.Id, r.Question.Number, ContentRules.QuestionTypeName(r.Question.Type), r.Question.Title, r.Question.Points, response,
                     r.Grade?.Mark, r.Grade?.State.ToString().ToLowerInvariant(), r.Answer, r.ExplanationHtml, r.Feedback);
             })]);
     }

@@ -68,7 +68,7 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
                 continue;
             }
 
-            var hash = ContentHashes.Of(change.Text);
+            var hash = ContentRules.Hash(change.Text);
             if (row is not null && row.Hash == hash)
             {
                 continue;
@@ -86,7 +86,7 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
             row.UpdatedAt = now;
             row.UpdatedBy = actor;
             db.ContentRevisions.Add(new ContentRevision { Path = path, Text = change.Text, Hash = hash, Author = actor, CreatedAt = now, Action = action });
-            if (path.EndsWith("/week.md", StringComparison.Ordinal))
+            if (ContentRules.IsWeekFile(path))
             {
                 newWeekFiles.Add(new ContentFile(path, change.Text));
             }
@@ -171,7 +171,7 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
         var keep = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in ContentDirectory.ReadFiles(root).Where(f => !keep.Contains(f.Path) && (f.Path == "course.md" || f.Path.StartsWith("weeks/", StringComparison.Ordinal))))
+        foreach (var stale in ContentDirectory.ReadFiles(root).Where(f => !keep.Contains(f.Path) && (f.Path == ContentRules.CourseFile || f.Path.StartsWith("weeks/", StringComparison.Ordinal))))
         {
             File.Delete(Path.Combine(root, stale.Path));
         }
@@ -252,9 +252,8 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
             return;
         }
 
-        // Only the week header matters here, so a throwaway loader parses each week.md on its own.
         var headers = weekFiles
-            .Select(f => new CourseLoader().Load([f]).Course.Weeks.FirstOrDefault())
+            .Select(f => CourseLoader.ParseWeek(f).Value)
             .OfType<Week>()
             .GroupBy(w => w.Number)
             .Select(g => g.First())

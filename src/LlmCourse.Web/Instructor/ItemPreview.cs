@@ -9,43 +9,40 @@ namespace LlmCourse.Web.Instructor;
 public sealed record PreviewResult(string Html, IReadOnlyList<ContentError> Errors);
 
 /// <summary>
-/// Renders one file's unsaved text through the site's own pipeline (the course loader, with the course and
-/// week headers it needs) for the editor's preview. Nothing is stored.
+/// Renders one file's unsaved text as the site would (parsed on its own by the loader's rules) for the
+/// editor's preview, with the problems the loader finds in it. Nothing is stored.
 /// </summary>
 public static class ItemPreview
 {
-    public static PreviewResult Render(CourseStore store, string path, string text)
+    public static PreviewResult Render(string path, string text)
     {
-        ArgumentNullException.ThrowIfNull(store);
         path = ContentRepository.Normalize(path ?? "");
-        text ??= "";
-        var files = new List<ContentFile> { new(path, text) };
-        if (path != "course.md")
-        {
-            files.Add(new ContentFile("course.md", store.Files.GetValueOrDefault("course.md") ?? "---\ntitle: Preview\n---\n"));
-        }
-
-        var slash = path.LastIndexOf('/');
-        var weekPath = slash > 0 ? path[..slash] + "/week.md" : null;
-        if (weekPath is not null && weekPath != path)
-        {
-            files.Add(new ContentFile(weekPath, store.Files.GetValueOrDefault(weekPath) ?? "---\nnumber: 999999\ntitle: Preview\n---\n"));
-        }
-
-        var snapshot = new CourseLoader().Load(files);
-        var errors = snapshot.Errors.Where(e => e.File == path).ToList();
+        var file = new ContentFile(path, text ?? "");
         var html = new StringBuilder();
-        if (path == "course.md")
+        IReadOnlyList<ContentError> errors;
+        if (path == ContentRules.CourseFile)
         {
-            html.Append("<h1>").Append(Encode(snapshot.Course.Title)).Append("</h1><div class=\"prose\">").Append(snapshot.Course.OverviewHtml).Append("</div>");
+            var parsed = CourseLoader.ParseCourse(file);
+            errors = parsed.Errors;
+            if (parsed.Value is { } course)
+            {
+                html.Append("<h1>").Append(Encode(course.Title)).Append("</h1><div class=\"prose\">").Append(course.OverviewHtml).Append("</div>");
+            }
         }
-        else if (snapshot.Course.Weeks.FirstOrDefault() is { } week)
+        else if (ContentRules.IsWeekFile(path))
         {
-            if (path == week.SourceFile)
+            var parsed = CourseLoader.ParseWeek(file);
+            errors = parsed.Errors;
+            if (parsed.Value is { } week)
             {
                 html.Append("<h1>Week ").Append(week.Number).Append(": ").Append(Encode(week.Title)).Append("</h1><div class=\"prose\">").Append(week.IntroHtml).Append("</div>");
             }
-            else if (week.Items.FirstOrDefault(i => i.SourceFile == path) is { } item)
+        }
+        else
+        {
+            var parsed = CourseLoader.ParseItem(file);
+            errors = parsed.Errors;
+            if (parsed.Value is { } item)
             {
                 AppendItem(html, item);
             }
