@@ -4,10 +4,12 @@ namespace LlmCourse.Web.Hosting;
 
 public static class InstructorExtensions
 {
-    /// <summary>Instructors' teaching view: the course overview and the gradebook.</summary>
+    /// <summary>The instructor area: publishing weeks, the course overview and gradebook, quiz statistics and regrading.</summary>
     public static WebApplicationBuilder AddInstructor(this WebApplicationBuilder builder)
     {
+        builder.Services.AddScoped<PublishingService>();
         builder.Services.AddScoped<TeachingReports>();
+        builder.Services.AddScoped<QuizReports>();
         return builder;
     }
 }
