@@ -195,14 +195,8 @@ public static class QuizApi
             answers = read;
         }
 
-        var result = await quizzes.SubmitAsync(loaded, answers, http.RequestAborted);
-        if (result.Outcome != WriteOutcome.Done)
-        {
-            return Problem(result);
-        }
-
-        var graded = await LoadAsync(week, quizId, attemptId, catalog, quizzes, http);
-        return TypedResults.Ok(ReviewView(graded!, quizzes));
+        var submitted = await quizzes.SubmitAsync(loaded, answers, http.RequestAborted);
+        return submitted.Write.Outcome == WriteOutcome.Done ? TypedResults.Ok(ReviewView(submitted.Attempt, quizzes)) : Problem(submitted.Write);
     }
 
     private static async Task<Results<Ok<AttemptReviewView>, ProblemHttpResult>> Review(int week, string quizId, string attemptId, CourseCatalog catalog, QuizService quizzes, HttpContext http)
@@ -283,7 +277,7 @@ public static class QuizApi
                 return ApiProblems.BadRequest("A question id in the body is not valid Unicode text.");
             }
 
-            if (ResponseCodec.Deserialize(property.Value.GetRawText()) is not { } response)
+            if (ResponseCodec.FromJson(property.Value) is not { } response)
             {
                 return InvalidAnswer(questionId, "is not one of {\"c\":[…]}, {\"t\":\"…\"}, {\"n\":\"…\"}, {\"m\":{…}}, {\"o\":[…]} holding valid Unicode text");
             }

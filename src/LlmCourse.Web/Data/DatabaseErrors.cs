@@ -28,4 +28,25 @@ public static class DatabaseErrors
 
         return false;
     }
+
+    /// <summary>
+    /// Whether a write failed only because another row already holds a unique key (a lost race: another start took
+    /// the attempt number). Any other failure (a foreign key, a check, the database gone) is not one.
+    /// </summary>
+    public static bool IsUniqueViolation(Exception? exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+        {
+            switch (e)
+            {
+                // SQLITE_CONSTRAINT_UNIQUE and SQLITE_CONSTRAINT_PRIMARYKEY (https://www.sqlite.org/rescode.html).
+                case Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 }:
+                    return true;
+                case Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }:
+                    return true;
+            }
+        }
+
+        return false;
+    }
 }

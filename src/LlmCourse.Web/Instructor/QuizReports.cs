@@ -92,15 +92,7 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
         {
             foreach (var regraded in report.Attempts)
             {
-                var passed = AttemptRules.Passed(regraded.NewScore, regraded.Result.MaxScore, quiz.Settings.PassMark);
-                var marks = QuizService.MarksJson(regraded.Result);
-                await db.QuizAttempts.Where(a => a.Id == regraded.AttemptId).ExecuteUpdateAsync(
-                    s => s.SetProperty(a => a.Score, regraded.NewScore)
-                        .SetProperty(a => a.MaxScore, regraded.Result.MaxScore)
-                        .SetProperty(a => a.Passed, passed)
-                        .SetProperty(a => a.MarksJson, marks)
-                        .SetProperty(a => a.GradedRevision, quiz.Revision),
-                    ct);
+                await quizzes.WriteGradeAsync(byId[regraded.AttemptId], quiz, regraded.Result, ct);
                 if (regraded.Changed)
                 {
                     db.QuizRegrades.Add(new QuizRegrade
