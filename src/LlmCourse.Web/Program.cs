@@ -1,7 +1,7 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Cli;
-using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
+using LlmCourse.Web.Weeks;
 
 if (DeckCommands.IsCommand(args))
 {
@@ -14,19 +14,24 @@ if (QuizCommands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddCourseContent();
+
+// Every "now" in the site comes from here; tests put a fake clock in its place.
+builder.Services.AddSingleton(TimeProvider.System);
 builder.AddPersistence();
+builder.AddCourseContent();
 builder.AddAccounts();
 builder.AddSecurity();
 builder.AddProgress();
+builder.AddDashboard();
 builder.AddStudy();
 builder.AddQuizzes();
-builder.AddTeaching();
-builder.AddHealth();
-builder.AddWebUi();
-builder.AddCaching();
-builder.AddApi();
+builder.AddInstructor();
+builder.AddSearch();
 builder.AddLab();
+builder.AddHealth();
+builder.AddCaching();
+builder.AddWebUi();
+builder.AddApi();
 
 var app = builder.Build();
 var parsing = app.ParseCourseFolderAsync();
@@ -48,12 +53,27 @@ if (app.Environment.IsDevelopment())
     await DemoUsers.EnsureAsync(app.Services, app.Logger);
 }
 
-app.UseWebUi();
+// The request pipeline, in order. Also in Development, errors go to /error: a database outage must answer 503.
+app.UseExceptionHandler("/error");
+app.UseStatusCodePagesWithReExecute("/status/{0}");
+app.UseApiErrors();
+app.UseSecurity();
+app.UseStaticFiles();
+app.UseRouting();
+app.UseAuthentication();
+app.UseNoStoreWhenSignedIn();
+app.UseRateLimiter();
+app.UseAuthorization();
+app.UseCaching();
+app.UseDashboardCache();
+app.UseAntiforgery();
+
+app.MapRazorPages();
 app.MapHealth();
+app.MapSitemap();
 app.MapCourseDownloads();
 app.MapStudyExports();
 app.MapApi();
-app.MapPublishing();
 await app.RunAsync();
 return 0;
 

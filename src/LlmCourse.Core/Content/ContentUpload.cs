@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Text;
-using System.Text.RegularExpressions;
 
 namespace LlmCourse.Core.Content;
 
@@ -17,7 +16,7 @@ public sealed record UploadResult(IReadOnlyList<ContentFile> Files, IReadOnlyLis
 /// size, strict UTF-8, no paths outside the week (zip slip), Markdown files only, at one level.
 /// Whether the files parse is checked by the caller with the loader, against the whole course.
 /// </summary>
-public static partial class ContentUpload
+public static class ContentUpload
 {
     public const int MaxMarkdownBytes = 1024 * 1024;
     public const int MaxZipBytes = 5 * 1024 * 1024;
@@ -26,17 +25,11 @@ public static partial class ContentUpload
 
     private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>A folder name for <c>weeks/</c>: digits, a dash, then lower-case letters, digits and dashes.</summary>
-    public static bool IsWeekFolderName(string name) => WeekFolder().IsMatch(name ?? "");
-
-    /// <summary>A file name a week folder may hold: <c>week.md</c> or <c>NN-id.md</c>.</summary>
-    public static bool IsWeekFileName(string name) => name == "week.md" || ItemFile().IsMatch(name ?? "");
-
     /// <summary>One Markdown file uploaded into the week folder <paramref name="weekFolder"/> (like <c>03-lora</c>).</summary>
     public static UploadResult ReadMarkdown(string fileName, byte[] bytes, string weekFolder)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (!IsWeekFolderName(weekFolder))
+        if (!ContentRules.IsWeekFolderName(weekFolder))
         {
             return UploadResult.Refused($"'{weekFolder}' is not a week folder name like 03-lora.");
         }
@@ -149,7 +142,7 @@ public static partial class ContentUpload
             return UploadResult.Refused("The zip must hold one week folder (like 03-lora/week.md, 03-lora/01-notes.md) or the files of the week you upload into.");
         }
 
-        if (!IsWeekFolderName(folder))
+        if (!ContentRules.IsWeekFolderName(folder))
         {
             return UploadResult.Refused($"'{folder}' is not a week folder name like 03-lora.");
         }
@@ -214,7 +207,7 @@ public static partial class ContentUpload
             return $"'{name}' is not a Markdown (.md) file.";
         }
 
-        return IsWeekFileName(name) ? null : $"'{name}' must be week.md or start with its position, like 01-notes.md.";
+        return ContentRules.IsWeekFolderFileName(name) ? null : $"'{name}' must be week.md or start with its position, like 01-notes.md.";
     }
 
     private static (string? Text, string? Problem) Decode(string name, byte[] bytes)
@@ -236,10 +229,4 @@ public static partial class ContentUpload
 
         return text.Contains('\0') ? (null, $"'{name}' looks like a binary file (it contains NUL characters).") : (text, null);
     }
-
-    [GeneratedRegex("^[0-9]{1,4}-[a-z0-9][a-z0-9-]{0,80}$")]
-    private static partial Regex WeekFolder();
-
-    [GeneratedRegex("^[0-9]{1,9}-[A-Za-z0-9][A-Za-z0-9_-]{0,100}\\.md$")]
-    private static partial Regex ItemFile();
 }

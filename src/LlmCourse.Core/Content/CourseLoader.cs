@@ -1,6 +1,9 @@
-using System.Text.RegularExpressions;
-
 namespace LlmCourse.Core.Content;
+
+/// <summary>One file parsed on its own: what it gives when it is sound, and its problems.</summary>
+/// <param name="Value">The parsed course header, week header or item; null when the file has errors.</param>
+public sealed record ParsedFile<T>(T? Value, IReadOnlyList<ContentError> Errors)
+    where T : class;
 
 /// <summary>
 /// Turns the course's Markdown files into a <see cref="CourseSnapshot"/>. Keeps a cache of parsed files
@@ -8,10 +11,8 @@ namespace LlmCourse.Core.Content;
 /// problems is reported in <see cref="CourseSnapshot.Errors"/> and, when the previous snapshot had a
 /// good version of it, that version is kept. Calls are serialised; one loader serves one content root.
 /// </summary>
-public sealed partial class CourseLoader
+public sealed class CourseLoader
 {
-    private const string CourseFile = "course.md";
-
     private readonly Lock _gate = new();
     private Dictionary<(string Path, string Hash), object> _cache = [];
     private int _filesParsed;
@@ -34,8 +35,8 @@ public sealed partial class CourseLoader
     private CourseSnapshot LoadLocked(IReadOnlyList<ContentFile> files, CourseSnapshot? previous)
     {
         var normalized = files
-            .Select(f => f with { Path = f.Path.Replace('\\', '/').TrimStart('/') })
-            .Select(f => (File: f, Hash: ContentHash.Of(f.Text)))
+            .Select(Normalize)
+            .Select(f => (File: f, Hash: ContentRules.Hash(f.Text)))
             .ToList();
         var nextCache = new Dictionary<(string Path, string Hash), object>();
         T Parse<T>(ContentFile file, string hash, Func<ContentFile, T> parse)
@@ -62,7 +63,7 @@ public sealed partial class CourseLoader
         var folders = new SortedDictionary<string, List<(ContentFile File, string Hash)>>(StringComparer.Ordinal);
         foreach (var (file, hash) in normalized)
         {
-            if (file.Path == CourseFile)
+            if (file.Path == ContentRules.CourseFile)
             {
                 var (header, courseErrors) = Parse(file, hash, HeaderParsers.ParseCourse);
                 errors.AddRange(courseErrors);
@@ -75,14 +76,13 @@ public sealed partial class CourseLoader
                 continue;
             }
 
-            var match = WeekFilePath().Match(file.Path);
-            if (!match.Success)
+            if (LayoutProblem(file.Path) is { } problem)
             {
-                errors.Add(new ContentError(file.Path, 1, "This file is outside the course layout: expected course.md, weeks/NN-slug/week.md or weeks/NN-slug/NN-item.md."));
+                errors.Add(problem);
                 continue;
             }
 
-            var folder = match.Groups["folder"].Value;
+            var folder = ContentRules.WeekFolderOf(file.Path)!;
             if (!folders.TryGetValue(folder, out var list))
             {
                 folders[folder] = list = [];
@@ -91,9 +91,9 @@ public sealed partial class CourseLoader
             list.Add((file, hash));
         }
 
-        if (!normalized.Any(f => f.File.Path == CourseFile))
+        if (!normalized.Any(f => f.File.Path == ContentRules.CourseFile))
         {
-            errors.Add(new ContentError(CourseFile, 1, "course.md is missing: the course needs a title."));
+            errors.Add(new ContentError(ContentRules.CourseFile, 1, "course.md is missing: the course needs a title."));
         }
 
         courseHeader ??= previous is null
@@ -103,7 +103,7 @@ public sealed partial class CourseLoader
         var weeks = new List<(Week Week, int NumberLine)>();
         foreach (var (folder, folderFiles) in folders)
         {
-            var weekPath = $"weeks/{folder}/week.md";
+            var weekPath = ContentRules.WeekFilePath(folder);
             WeekHeader? weekHeader = null;
             var weekFile = folderFiles.FirstOrDefault(f => f.File.Path == weekPath);
             if (weekFile.File is null)
@@ -125,7 +125,7 @@ public sealed partial class CourseLoader
             var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath), previousItems, errors, Parse);
             if (weekHeader is not null)
             {
-                var week = new Week(weekHeader.Number, weekHeader.Title, weekHeader.Summary, weekHeader.IntroHtml, weekHeader.Published, weekHeader.ReleaseAt, items, weekPath);
+                var week = ToWeek(weekHeader, items, weekPath);
                 weeks.Add((week, weekHeader.NumberLine));
             }
         }
@@ -141,7 +141,7 @@ public sealed partial class CourseLoader
 
         _cache = nextCache;
         var course = new Course(courseHeader.Title, courseHeader.Tagline, courseHeader.OverviewHtml, numbered.Values.OrderBy(w => w.Number).ToList());
-        var revision = ContentHash.Combine(normalized.Select(f => $"{f.File.Path}:{f.Hash}"));
+        var revision = ContentRules.CombineHashes(normalized.Select(f => $"{f.File.Path}:{f.Hash}"));
         var sortedErrors = errors
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line)
@@ -159,26 +159,26 @@ public sealed partial class CourseLoader
         CachedParse<ParsedItem> parse)
     {
         var ordered = files
-            .Select(f => (f.File, f.Hash, Name: ItemFileName().Match(Path.GetFileName(f.File.Path))))
-            .OrderBy(f => f.Name.Success ? 0 : 1)
-            .ThenBy(f => f.Name.Success ? long.Parse(f.Name.Groups["order"].Value, System.Globalization.CultureInfo.InvariantCulture) : 0)
+            .Select(f => (f.File, f.Hash, Named: ContentRules.TryParseItemFileName(Path.GetFileName(f.File.Path), out var order, out var id), Order: order, Id: id))
+            .OrderBy(f => f.Named ? 0 : 1)
+            .ThenBy(f => f.Order)
             .ThenBy(f => f.File.Path, StringComparer.Ordinal);
 
         var items = new List<CourseItem>();
         var byId = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (file, hash, name) in ordered)
+        foreach (var (file, hash, named, _, fileId) in ordered)
         {
             CourseItem? item;
             var idLine = 1;
             var fresh = false;
-            if (!name.Success)
+            if (!named)
             {
-                errors.Add(new ContentError(file.Path, 1, "An item's file name starts with its position in the week, like 01-class-notes.md."));
+                errors.Add(ItemFileNameProblem(file.Path));
                 item = null;
             }
             else
             {
-                var parsed = parse(file, hash, f => ItemParser.Parse(f, name.Groups["id"].Value));
+                var parsed = parse(file, hash, f => ItemParser.Parse(f, fileId));
                 errors.AddRange(parsed.Errors);
                 item = parsed.Item;
                 idLine = parsed.IdLine;
@@ -203,9 +203,64 @@ public sealed partial class CourseLoader
         return items;
     }
 
-    [GeneratedRegex(@"^weeks/(?<folder>[^/]+)/[^/]+\.md$")]
-    private static partial Regex WeekFilePath();
+    /// <summary>
+    /// One item file (<c>weeks/NN-slug/NN-id.md</c>) parsed exactly as the loader parses it in a course: the same
+    /// layout and file-name rules, front matter and body. The item's <see cref="CourseItem.Revision"/> is the
+    /// hash of its text. Nothing is cached.
+    /// </summary>
+    public static ParsedFile<CourseItem> ParseItem(ContentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        file = Normalize(file);
+        if (LayoutProblem(file.Path) is { } problem)
+        {
+            return new ParsedFile<CourseItem>(null, [problem]);
+        }
 
-    [GeneratedRegex(@"^(?<order>\d{1,9})-(?<id>.+)\.md$")]
-    private static partial Regex ItemFileName();
+        if (ContentRules.IsWeekFile(file.Path) || !ContentRules.TryParseItemFileName(Path.GetFileName(file.Path), out _, out var fileId))
+        {
+            return new ParsedFile<CourseItem>(null, [ItemFileNameProblem(file.Path)]);
+        }
+
+        var parsed = ItemParser.Parse(file, fileId);
+        return new ParsedFile<CourseItem>(parsed.Item, parsed.Errors);
+    }
+
+    /// <summary>A <c>week.md</c> parsed on its own, as the loader parses it; the week it gives has no items.</summary>
+    public static ParsedFile<Week> ParseWeek(ContentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        file = Normalize(file);
+        var (header, errors) = HeaderParsers.ParseWeek(file);
+        return new ParsedFile<Week>(header is null ? null : ToWeek(header, [], file.Path), errors);
+    }
+
+    /// <summary><c>course.md</c> parsed on its own, as the loader parses it; the course it gives has no weeks.</summary>
+    public static ParsedFile<Course> ParseCourse(ContentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var (header, errors) = HeaderParsers.ParseCourse(Normalize(file));
+        return new ParsedFile<Course>(header is null ? null : new Course(header.Title, header.Tagline, header.OverviewHtml, []), errors);
+    }
+
+    private static ContentFile Normalize(ContentFile file) => file with { Path = file.Path.Replace('\\', '/').TrimStart('/') };
+
+    private static Week ToWeek(WeekHeader header, IReadOnlyList<CourseItem> items, string path) =>
+        new(header.Number, header.Title, header.Summary, header.IntroHtml, header.Published, header.ReleaseAt, items, path);
+
+    /// <summary>Why a file other than <c>course.md</c> is outside the course layout, or null when it is inside.</summary>
+    private static ContentError? LayoutProblem(string path)
+    {
+        if (ContentRules.WeekFolderOf(path) is not { } folder)
+        {
+            return new ContentError(path, 1, "This file is outside the course layout: expected course.md, weeks/NN-slug/week.md or weeks/NN-slug/NN-item.md.");
+        }
+
+        return ContentRules.IsWeekFolderName(folder)
+            ? null
+            : new ContentError(path, 1, $"The week folder '{folder}' is not named like 03-lora: the week's number, a hyphen, then {ContentRules.IdRuleText}.");
+    }
+
+    private static ContentError ItemFileNameProblem(string path) =>
+        new(path, 1, "An item's file name starts with its position in the week, like 01-class-notes.md.");
 }

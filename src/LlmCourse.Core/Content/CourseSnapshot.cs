@@ -10,7 +10,7 @@ namespace LlmCourse.Core.Content;
 public sealed record CourseSnapshot(Course Course, string Revision, IReadOnlyList<ContentError> Errors)
 {
     /// <summary>A course with no weeks: what the site serves before the first successful load.</summary>
-    public static CourseSnapshot Empty { get; } = new(new Course("Course", "", "", []), ContentHash.Combine([]), []);
+    public static CourseSnapshot Empty { get; } = new(new Course("Course", "", "", []), ContentRules.CombineHashes([]), []);
 
     public Week? FindWeek(int number) => Course.Weeks.FirstOrDefault(w => w.Number == number);
 

@@ -49,11 +49,11 @@ internal static class ItemParser
         var title = frontMatter.RequiredString("title");
         var id = frontMatter.String("id") ?? fileId;
         var idLine = frontMatter.Has("id") ? frontMatter.ValueLine("id") : 1;
-        if (!Sections.IsValidId(id))
+        if (!ContentRules.IsValidId(id))
         {
             document.AddError(idLine, frontMatter.Has("id")
-                ? $"The id '{id}' may only use lower-case letters, digits and hyphens."
-                : $"The file name gives the id '{id}', which may only use lower-case letters, digits and hyphens; rename the file or set 'id'.");
+                ? $"The id '{id}' does not follow the rule for ids: {ContentRules.IdRuleText}."
+                : $"The file name gives the id '{id}', which does not follow the rule for ids ({ContentRules.IdRuleText}); rename the file or set 'id'.");
         }
 
         var summary = frontMatter.String("summary") ?? "";
@@ -64,7 +64,7 @@ internal static class ItemParser
             return new ParsedItem(null, idLine, document.Errors);
         }
 
-        var header = new ItemHeader(kind.Value, id, title, summary, tags, file.Path, file.Text, ContentHash.Of(file.Text));
+        var header = new ItemHeader(kind.Value, id, title, summary, tags, file.Path, file.Text, ContentRules.Hash(file.Text));
         CourseItem item = kind.Value switch
         {
             ItemKind.Lecture => LectureParser.Parse(document, header),

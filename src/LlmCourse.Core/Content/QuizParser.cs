@@ -46,18 +46,6 @@ internal static partial class QuizParser
         ["never"] = MarksPolicy.Never,
     };
 
-    private static readonly Dictionary<string, QuestionType> _types = new(StringComparer.Ordinal)
-    {
-        ["single"] = QuestionType.SingleChoice,
-        ["multiple"] = QuestionType.MultipleAnswers,
-        ["truefalse"] = QuestionType.TrueFalse,
-        ["short"] = QuestionType.ShortText,
-        ["numeric"] = QuestionType.Numeric,
-        ["matching"] = QuestionType.Matching,
-        ["ordering"] = QuestionType.Ordering,
-        ["essay"] = QuestionType.Essay,
-    };
-
     private static readonly string[] _questionKeys = ["points", "type"];
 
     public static Quiz Parse(SourceDocument document, FrontMatter frontMatter, ItemHeader header)
@@ -97,7 +85,7 @@ internal static partial class QuizParser
     }
 
     /// <summary>The stable id of a choice: a short hash of its text, ignoring case and spacing.</summary>
-    public static string ChoiceId(string text) => ContentHash.Of(NormalizeChoice(text))[..10];
+    public static string ChoiceId(string text) => ContentRules.Hash(NormalizeChoice(text))[..10];
 
     private static string NormalizeChoice(string text) => CourseMarkdown.CollapseSpaces(text).ToLowerInvariant();
 
@@ -202,13 +190,13 @@ internal static partial class QuizParser
         QuestionType? declared = null;
         if (attributes.Values.TryGetValue("type", out var typeText))
         {
-            if (_types.TryGetValue(typeText, out var type))
+            if (ContentRules.TryParseQuestionType(typeText, out var type))
             {
                 declared = type;
             }
             else
             {
-                document.AddError(line, $"Unknown question type '{typeText}'. Use one of: {string.Join(", ", _types.Keys)}.");
+                document.AddError(line, $"Unknown question type '{typeText}'. Use one of: {string.Join(", ", ContentRules.QuestionTypeNames)}.");
             }
         }
 
@@ -336,7 +324,7 @@ internal static partial class QuizParser
         {
             if (declared is not null and not (QuestionType.SingleChoice or QuestionType.MultipleAnswers or QuestionType.TrueFalse))
             {
-                document.AddError(list, $"A question of type {TypeName(declared.Value)} takes a plain list, not a choice list with '[ ]'.");
+                document.AddError(list, $"A question of type {ContentRules.QuestionTypeName(declared.Value)} takes a plain list, not a choice list with '[ ]'.");
                 return null;
             }
 
@@ -346,7 +334,7 @@ internal static partial class QuizParser
         var type = declared ?? InferPlainType(list, items);
         if (type is QuestionType.SingleChoice or QuestionType.MultipleAnswers or QuestionType.TrueFalse)
         {
-            document.AddError(list, $"A question of type {TypeName(type)} needs a choice list: '- [ ]' for wrong choices and '- [x]' for right ones.");
+            document.AddError(list, $"A question of type {ContentRules.QuestionTypeName(type)} needs a choice list: '- [ ]' for wrong choices and '- [x]' for right ones.");
             return null;
         }
 
@@ -472,7 +460,7 @@ internal static partial class QuizParser
         }
         else if (type is QuestionType.SingleChoice or QuestionType.TrueFalse && correct > 1)
         {
-            document.AddError(list, $"A {TypeName(type)} question has exactly one '- [x]' choice; this one has {correct}.");
+            document.AddError(list, $"A {ContentRules.QuestionTypeName(type)} question has exactly one '- [x]' choice; this one has {correct}.");
         }
 
         if (type == QuestionType.TrueFalse && !isTrueFalse)
@@ -636,8 +624,6 @@ internal static partial class QuizParser
 
     private static TaskList? TaskOf(ListItemBlock item) =>
         item.FirstOrDefault() is ParagraphBlock { Inline.FirstChild: TaskList task } ? task : null;
-
-    private static string TypeName(QuestionType type) => _types.First(t => t.Value == type).Key;
 
     // "value", "value ± tolerance" or "value +- tolerance" (also "+/-").
     [GeneratedRegex(@"^\s*(?<value>[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)\s*(?:(?:±|\+-|\+/-)\s*(?<tolerance>(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?))?\s*$")]

@@ -55,8 +55,6 @@ internal static partial class Sections
         return (preamble, sections);
     }
 
-    public static bool IsValidId(string id) => IdPattern().IsMatch(id);
-
     /// <summary>
     /// Reads the trailing <c>{#id key=value}</c> from the heading's source text and removes it from the
     /// heading's inline content, so titles and rendered prompts no longer show it. Generic attributes are
@@ -85,9 +83,9 @@ internal static partial class Sections
         else
         {
             id = tokens[0][1..];
-            if (!IsValidId(id))
+            if (!ContentRules.IsValidId(id))
             {
-                document.AddError(line, $"The id '{id}' may only use lower-case letters, digits and hyphens.");
+                document.AddError(line, $"The id '{id}' does not follow the rule for ids: {ContentRules.IdRuleText}.");
                 id = null;
             }
         }
@@ -134,9 +132,6 @@ internal static partial class Sections
             last.Content = new StringSlice(last.Content.ToString().TrimEnd());
         }
     }
-
-    [GeneratedRegex(@"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-    private static partial Regex IdPattern();
 
     // The braces must close the heading (an ATX closing sequence of #s may follow).
     [GeneratedRegex(@"(?<braces>\{(?<inner>[^{}]*)\})\s*(?:#+\s*)?$")]

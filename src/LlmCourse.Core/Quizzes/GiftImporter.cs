@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LlmCourse.Core.Content;
 
 namespace LlmCourse.Core.Quizzes;
 
@@ -162,17 +163,6 @@ public static class GiftImporter
 
     // ---- One question ----
 
-    private enum GiftType
-    {
-        Single,
-        Multiple,
-        TrueFalse,
-        Short,
-        Numeric,
-        Matching,
-        Essay,
-    }
-
     /// <summary>Moodle's text formats (FORMAT_MOODLE, FORMAT_HTML, FORMAT_PLAIN, FORMAT_MARKDOWN).</summary>
     private enum TextFormat
     {
@@ -192,7 +182,7 @@ public static class GiftImporter
     private sealed record QuestionText(string Heading, IReadOnlyList<string> Prompt, string Plain);
 
     private sealed record GiftQuestion(
-        string? Title, string? IdNumber, QuestionText Text, GiftType Type, IReadOnlyList<GiftAnswer> Answers, IReadOnlyList<string>? Explanation, int Line);
+        string? Title, string? IdNumber, QuestionText Text, QuestionType Type, IReadOnlyList<GiftAnswer> Answers, IReadOnlyList<string>? Explanation, int Line);
 
     private sealed class GiftException(int line, string message) : Exception(message)
     {
@@ -260,23 +250,23 @@ public static class GiftImporter
         return new GiftQuestion(title, idNumber, QuestionTextOf(questionText), type, answers, explanation, firstLine);
     }
 
-    private static (GiftType Type, List<GiftAnswer> Answers) ParseAnswers(List<Ch> block, int blockLine, TextFormat format)
+    private static (QuestionType Type, List<GiftAnswer> Answers) ParseAnswers(List<Ch> block, int blockLine, TextFormat format)
     {
         var start = SkipSpace(block, 0);
         if (start >= block.Count)
         {
             // Moodle: an empty answer block is an essay, answered in writing and graded by the instructor.
-            return (GiftType.Essay, []);
+            return (QuestionType.Essay, []);
         }
 
         if (block[start] is { C: '#', Escaped: false })
         {
-            return (GiftType.Numeric, [ParseNumeric(block.GetRange(start + 1, block.Count - start - 1), block[start].Line, format)]);
+            return (QuestionType.Numeric, [ParseNumeric(block.GetRange(start + 1, block.Count - start - 1), block[start].Line, format)]);
         }
 
         if (TryTrueFalse(block, start, format) is { } trueFalse)
         {
-            return (GiftType.TrueFalse, trueFalse);
+            return (QuestionType.TrueFalse, trueFalse);
         }
 
         var raw = SplitAnswers(block, start, blockLine);
@@ -288,7 +278,7 @@ public static class GiftImporter
                 throw new GiftException(blockLine, "A matching question needs at least two pairs '=left -> right' (an extra '= -> right' only adds an option).");
             }
 
-            return (GiftType.Matching, matching);
+            return (QuestionType.Matching, matching);
         }
 
         if (raw.Any(a => Find(a.Body, "->", 0) >= 0) && raw.All(a => a.Marker == '='))
@@ -318,7 +308,7 @@ public static class GiftImporter
                 throw new GiftException(blockLine, "A short-answer question needs at least one answer worth full marks.");
             }
 
-            return (GiftType.Short, accepted);
+            return (QuestionType.ShortText, accepted);
         }
 
         var choices = parsed
@@ -340,7 +330,7 @@ public static class GiftImporter
         }
 
         var weighted = parsed.Any(p => p.Marker == '~' && p.Answer.Weight is > 0);
-        return (correct > 1 || weighted ? GiftType.Multiple : GiftType.Single, [.. choices.Select(c => c.Answer)]);
+        return (correct > 1 || weighted ? QuestionType.MultipleAnswers : QuestionType.SingleChoice, [.. choices.Select(c => c.Answer)]);
     }
 
     private static List<GiftAnswer>? TryTrueFalse(List<Ch> block, int start, TextFormat format)
@@ -626,7 +616,7 @@ public static class GiftImporter
     private static string Write(string quizTitle, List<GiftQuestion> questions)
     {
         var md = new StringBuilder();
-        md.Append("---\nkind: quiz\ntitle: ").Append(YamlString(quizTitle)).Append("\n---\n");
+        md.Append("---\nkind: quiz\ntitle: ").Append(ContentRules.YamlString(quizTitle)).Append("\n---\n");
         var used = new HashSet<string>(StringComparer.Ordinal);
         for (var n = 0; n < questions.Count; n++)
         {
@@ -634,7 +624,7 @@ public static class GiftImporter
             var preferred = q.IdNumber is { } idNumber && Slug(idNumber) is { Length: > 0 } fromId ? fromId : Slug(q.Title ?? q.Text.Plain);
             var id = UniqueId(preferred, used, n + 1);
             var heading = q.Text.Heading.Length > 0 ? q.Text.Heading : EscapeLiteral(q.Title ?? $"Question {n + 1}");
-            md.Append("\n## ").Append(heading).Append(" {#").Append(id).Append(" type=").Append(TypeName(q.Type)).Append("}\n");
+            md.Append("\n## ").Append(heading).Append(" {#").Append(id).Append(" type=").Append(ContentRules.QuestionTypeName(q.Type)).Append("}\n");
             foreach (var block in q.Text.Prompt.Where(b => b.Length > 0))
             {
                 md.Append('\n').Append(block).Append('\n');
@@ -649,7 +639,7 @@ public static class GiftImporter
             {
                 md.Append(q.Type switch
                 {
-                    GiftType.Single or GiftType.Multiple or GiftType.TrueFalse => a.Correct ? "- [x] " : "- [ ] ",
+                    QuestionType.SingleChoice or QuestionType.MultipleAnswers or QuestionType.TrueFalse => a.Correct ? "- [x] " : "- [ ] ",
                     _ => "- ",
                 });
                 md.Append(a.Markdown).Append('\n');
@@ -671,18 +661,6 @@ public static class GiftImporter
 
         return md.ToString();
     }
-
-    private static string TypeName(GiftType type) => type switch
-    {
-        GiftType.Single => "single",
-        GiftType.Multiple => "multiple",
-        GiftType.TrueFalse => "truefalse",
-        GiftType.Short => "short",
-        GiftType.Numeric => "numeric",
-        GiftType.Matching => "matching",
-        GiftType.Essay => "essay",
-        _ => throw new ArgumentOutOfRangeException(nameof(type)),
-    };
 
     /// <summary>Lower-case ASCII letters and digits joined by hyphens, at most 60 characters.</summary>
     public static string Slug(string text)
@@ -745,9 +723,6 @@ public static class GiftImporter
 
     /// <summary>Text shown exactly as written: every character Markdown would read is escaped.</summary>
     private static string EscapeLiteral(string text) => GiftHtml.EscapeLineStart(GiftHtml.EscapeText(text));
-
-    private static string YamlString(string text) =>
-        "\"" + text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal) + "\"";
 
     // ---- Small helpers over the escaped character list ----
 

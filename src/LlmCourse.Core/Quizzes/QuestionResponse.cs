@@ -70,11 +70,24 @@ public static class ResponseCodec
         try
         {
             using var doc = JsonDocument.Parse(json);
-            return Read(doc.RootElement);
+            return FromJson(doc.RootElement);
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        catch (JsonException)
         {
-            // InvalidOperationException: a string escapes a lone surrogate ("\ud800"), which .NET will not read.
+            return null;
+        }
+    }
+
+    /// <summary>The response an already parsed JSON value holds (as a request body's member), or null when it holds none.</summary>
+    public static QuestionResponse? FromJson(JsonElement element)
+    {
+        try
+        {
+            return Read(element);
+        }
+        catch (InvalidOperationException)
+        {
+            // A string escapes a lone surrogate ("\ud800"), which .NET will not read.
             return null;
         }
     }
@@ -121,7 +134,7 @@ public static class ResponseCodec
 
             foreach (var property in doc.RootElement.EnumerateObject())
             {
-                if (Read(property.Value) is { } response)
+                if (FromJson(property.Value) is { } response)
                 {
                     result[property.Name] = response;
                 }

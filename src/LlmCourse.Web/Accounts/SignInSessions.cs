@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using System.Security.Cryptography;
 using LlmCourse.Web.Data;
-using LlmCourse.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -56,7 +55,7 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
     /// <summary>The session named by a principal's cookie, if any.</summary>
     public static string? IdOf(ClaimsPrincipal principal) => principal.FindFirstValue(ClaimType);
 
-    /// <summary>The cookie events that keep sessions: wired by <see cref="AccountExtensions.AddAccounts"/>.</summary>
+    /// <summary>The cookie events that keep sessions: wired where the sign-in cookie is configured (Hosting, AddAccounts).</summary>
     internal static void Attach(CookieAuthenticationEvents events)
     {
         events.OnSigningIn = SigningInAsync;
@@ -106,7 +105,7 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
         {
             row = await http.RequestServices.GetRequiredService<SessionReader>().ReadAsync(sessionId, http.RequestAborted);
         }
-        catch (Exception ex) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(ex))
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {
             // Nothing personal can be read without the database anyway, so the learner keeps seeing course pages
             // as themselves (with the "progress cannot be saved" notice); no role is trusted unchecked.

@@ -1,3 +1,5 @@
+using LlmCourse.Web.Data;
+
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Progress;
 using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -200,14 +200,8 @@ public static class QuizApi
             answers = read;
         }
 
-        var result = await quizzes.SubmitAsync(loaded, answers, http.RequestAborted);
-        if (result.Outcome != WriteOutcome.Done)
-        {
-            return Problem(result);
-        }
-
-        var graded = await LoadAsync(week, quizId, attemptId, catalog, quizzes, http);
-        return TypedResults.Ok(ReviewView(graded!, quizzes));
+        var submitted = await quizzes.SubmitAsync(loaded, answers, http.RequestAborted);
+        return submitted.Write.Outcome == WriteOutcome.Done ? TypedResults.Ok(ReviewView(submitted.Attempt, quizzes)) : Problem(submitted.Write);
     }
 
     private static async Task<Results<Ok<AttemptReviewView>, ProblemHttpResult>> Review(int week, string quizId, string attemptId, CourseCatalog catalog, QuizService quizzes, HttpContext http)
@@ -288,7 +282,7 @@ public static class QuizApi
                 return ApiProblems.BadRequest("A question id in the body is not valid Unicode text.");
             }
 
-            if (ResponseCodec.Deserialize(property.Value.GetRawText()) is not { } response)
+            if (ResponseCodec.FromJson(property.Value) is not { } response)
             {
                 return InvalidAnswer(questionId, "is not one of {\"c\":[…]}, {\"t\":\"…\"}, {\"n\":\"…\"}, {\"m\":{…}}, {\"o\":[…]} holding valid Unicode text");
             }
@@ -338,7 +332,7 @@ public static class QuizApi
             Summary(loaded.Attempt, marks), now, left,
             projected.Layout == QuizLayout.OneQuestionPerPage ? "one-question-per-page" : "one-page",
             [.. projected.Questions.Select(q => new QuestionView(
-                q.Id, q.Number, QuizForm.TypeName(q.Type), q.Title, q.PromptHtml, q.Points, q.HintHtml,
+                q.Id, q.Number, ContentRules.QuestionTypeName(q.Type), q.Title, q.PromptHtml, q.Points, q.HintHtml,
                 Options(q.Choices), Options(q.MatchLefts), Options(q.MatchOptions), Options(q.OrderingItems)))],
             answers.RootElement.Clone());
     }
@@ -360,7 +354,7 @@ public static class QuizApi
                 }
 
                 return new QuestionReviewView(
-                    r.Question.Id, r.Question.Number, QuizForm.TypeName(r.Question.Type), r.Question.Title, r.Question.Points, response,
+                    r.Question.Id, r.Question.Number, ContentRules.QuestionTypeName(r.Question.Type), r.Question.Title, r.Question.Points, response,
                     r.Grade?.Mark, r.Grade?.State.ToString().ToLowerInvariant(), r.Answer, r.ExplanationHtml, r.Feedback, r.CommentHtml, r.NeedsGrading);
             })]);
     }

@@ -1,6 +1,5 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
 
 namespace LlmCourse.Web.Cli;
 

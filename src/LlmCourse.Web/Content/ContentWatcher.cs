@@ -1,7 +1,5 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Data;
-using LlmCourse.Web.Hosting;
-using LlmCourse.Web.Publishing;
 
 namespace LlmCourse.Web.Content;
 

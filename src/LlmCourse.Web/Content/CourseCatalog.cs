@@ -1,5 +1,5 @@
 using LlmCourse.Core.Content;
-using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
 
 namespace LlmCourse.Web.Content;
 
@@ -11,6 +11,12 @@ namespace LlmCourse.Web.Content;
 /// </summary>
 public sealed class CourseCatalog(CourseStore store, TimeProvider clock, IHttpContextAccessor http)
 {
+    /// <summary>
+    /// The output-cache policy (and tag) of the course pages anonymous visitors see: kept per <see cref="VisibilityKey"/>,
+    /// evicted when the course changes.
+    /// </summary>
+    public const string CachePolicy = "course-pages";
+
     /// <summary>The cookie listing the week numbers an instructor previews, comma-separated.</summary>
     public const string PreviewCookie = "llmcourse.preview";
 

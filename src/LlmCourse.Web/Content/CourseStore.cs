@@ -1,6 +1,5 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Data;
-using LlmCourse.Web.Publishing;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmCourse.Web.Content;

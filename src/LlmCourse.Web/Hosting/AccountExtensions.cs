@@ -73,6 +73,8 @@ public static class AccountExtensions
             .AddPolicy(Policies.Instructor, p => p.RequireRole(Roles.Instructor));
 
         builder.Services.AddScoped<UserAdmin>();
+        builder.Services.AddScoped<AccountData>();
+        builder.Services.AddScoped<ApiTokenService>();
         builder.Services.AddScoped<SignInSessions>();
         builder.Services.AddSingleton<SessionReader>();
         builder.Services.AddSingleton<PasswordTiming>();

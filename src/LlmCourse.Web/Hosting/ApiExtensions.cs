@@ -13,7 +13,7 @@ public static class ApiExtensions
 
     public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder)
     {
-        // After DatabaseUnavailableHandler (registered by AddWebUi), which answers outages with 503.
+        // After DatabaseUnavailableHandler (registered by AddWebUi, which comes first), which answers outages with 503.
         builder.Services.AddExceptionHandler<ApiErrors.ExceptionHandler>();
         builder.Services.AddEndpointsApiExplorer();
         builder.Services.AddSwaggerGen(options =>
@@ -64,6 +64,7 @@ public static class ApiExtensions
         api.MapLabApi();
         api.MapQuizApi();
         api.MapGradingApi();
+        api.MapInstructorApi();
 
         // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
         // They answer 404 problem details through UseApiErrors instead.

@@ -5,9 +5,6 @@ namespace LlmCourse.Web.Hosting;
 
 public static class CachingExtensions
 {
-    /// <summary>Output-cache policy for course pages that anonymous visitors see.</summary>
-    public const string CoursePages = "course-pages";
-
     /// <summary>
     /// Anonymous course pages are rendered once per content revision and visible-week set, then served
     /// from memory. Signed-in pages (which show progress) and responses that set cookies are never cached.
@@ -16,12 +13,12 @@ public static class CachingExtensions
     {
         builder.Services.AddOutputCache(options =>
         {
-            options.AddPolicy(CoursePages, policy => policy
+            options.AddPolicy(CourseCatalog.CachePolicy, policy => policy
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByRouteValue("*")
                 .SetVaryByQuery("*")
                 .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()))
-                .Tag(CoursePages));
+                .Tag(CourseCatalog.CachePolicy));
         });
         return builder;
     }
@@ -33,7 +30,7 @@ public static class CachingExtensions
         var cache = app.Services.GetRequiredService<IOutputCacheStore>();
 
         // The key already changes with the revision; evicting frees the memory of the old revision at once.
-        store.Changed += snapshot => { _ = cache.EvictByTagAsync(CoursePages, default).AsTask(); };
+        store.Changed += snapshot => { _ = cache.EvictByTagAsync(CourseCatalog.CachePolicy, default).AsTask(); };
         return app;
     }
 }

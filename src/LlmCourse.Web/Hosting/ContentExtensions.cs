@@ -1,7 +1,5 @@
 using LlmCourse.Core.Content;
-using LlmCourse.Web.Api;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
 
 namespace LlmCourse.Web.Hosting;
 
@@ -22,9 +20,9 @@ public static class ContentExtensions
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton<CourseLoader>();
         builder.Services.AddSingleton<CourseStore>();
-        builder.Services.AddSingleton<SearchService>();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<CourseCatalog>();
         builder.Services.AddScoped<ContentRepository>();
-        builder.Services.AddScoped<PublishingService>();
         builder.Services.AddHostedService<ContentWatcher>();
         builder.Services.AddHostedService<ContentSync>();
         return builder;
@@ -50,17 +48,6 @@ public static class ContentExtensions
                 // Only a head start: the content watcher reads the folder again and reports problems.
             }
         });
-    }
-
-    /// <summary>The sitemap and the instructors' preview API.</summary>
-    public static WebApplication MapPublishing(this WebApplication app)
-    {
-        app.MapSitemap();
-        app.MapGroup("/api/v1")
-            .AddEndpointFilter<CookieAntiforgeryFilter>()
-            .DisableAntiforgery()
-            .MapPublishingApi();
-        return app;
     }
 
     internal static string ResolveContentPath(string configured, string contentRoot)

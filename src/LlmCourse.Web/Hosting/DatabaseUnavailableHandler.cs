@@ -1,5 +1,5 @@
-using System.Data.Common;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LlmCourse.Web.Hosting;
@@ -15,7 +15,7 @@ public sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailab
 
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (!IsDatabaseUnavailable(exception))
+        if (!DatabaseErrors.IsUnavailable(exception))
         {
             return false;
         }
@@ -42,30 +42,6 @@ public sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailab
         }
 
         return true;
-    }
-
-    /// <summary>Connection failures and lock timeouts, however deep EF Core wrapped them.</summary>
-    public static bool IsDatabaseUnavailable(Exception? exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-        {
-            switch (e)
-            {
-                case Microsoft.Data.Sqlite.SqliteException sqlite when sqlite.SqliteErrorCode is 5 or 6 or 14:
-                    // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_CANTOPEN
-                    return true;
-                case Npgsql.NpgsqlException npgsql when npgsql.IsTransient || npgsql is Npgsql.PostgresException { SqlState: "57P01" or "57P03" or "55000" or "3D000" }:
-                    return true;
-                case Npgsql.NpgsqlException { InnerException: System.Net.Sockets.SocketException or TimeoutException }:
-                    return true;
-                case TimeoutException:
-                    return true;
-                case DbException when e.Message.Contains("does not allow connections", StringComparison.OrdinalIgnoreCase):
-                    return true;
-            }
-        }
-
-        return false;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable while serving {Path} ({Error}); answered 503.")]

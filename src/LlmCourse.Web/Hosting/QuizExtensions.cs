@@ -4,12 +4,11 @@ namespace LlmCourse.Web.Hosting;
 
 public static class QuizExtensions
 {
-    /// <summary>Quiz attempts (pages and API), the sweep that closes attempts whose time ran out, instructors' reports and essay grading.</summary>
+    /// <summary>Quiz attempts (pages and API), the sweep that closes attempts whose time ran out, and essay grading.</summary>
     public static WebApplicationBuilder AddQuizzes(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<QuizRevisions>();
         builder.Services.AddScoped<QuizService>();
-        builder.Services.AddScoped<QuizReports>();
         builder.Services.AddScoped<EssayGrading>();
         builder.Services.AddHostedService<QuizSweeper>();
         return builder;

@@ -47,6 +47,8 @@ public static class SecurityExtensions
         builder.Services.AddHttpsRedirection(options => options.HttpsPort = config.GetValue("Security:HttpsPort", 443));
         builder.Services.AddAntiforgery(options =>
         {
+            // Pages post the form field; scripts calling /api/v1 with the sign-in cookie send this header.
+            options.HeaderName = "X-CSRF-TOKEN";
             options.Cookie.Name = "llmcourse.csrf";
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = RequireHttps(builder) ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;

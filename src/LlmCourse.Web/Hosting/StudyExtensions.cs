@@ -8,7 +8,6 @@ public static class StudyExtensions
 {
     public static WebApplicationBuilder AddStudy(this WebApplicationBuilder builder)
     {
-        builder.Services.AddDataProtection();
         builder.Services.AddScoped<StudyService>();
         builder.Services.AddScoped<StudyStateStore>();
         return builder;

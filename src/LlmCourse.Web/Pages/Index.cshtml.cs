@@ -1,13 +1,12 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages;
 
-[OutputCache(PolicyName = CachingExtensions.CoursePages)]
+[OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : PageModel
 {
     public Course Course { get; private set; } = null!;

@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using LlmCourse.Web.Hosting;
+using LlmCourse.Web.Data;
 
 namespace LlmCourse.Web.Progress;
 
@@ -18,7 +18,7 @@ public sealed class ProgressReader(ProgressService progress, IHttpContextAccesso
         {
             await write();
         }
-        catch (Exception ex) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(ex))
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {
             Unavailable = true;
         }
@@ -50,7 +50,7 @@ public sealed class ProgressReader(ProgressService progress, IHttpContextAccesso
         {
             return await CurrentAsync();
         }
-        catch (Exception ex) when (DatabaseUnavailableHandler.IsDatabaseUnavailable(ex))
+        catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {
             Unavailable = true;
             _loaded = LearnerProgress.Empty;

@@ -147,7 +147,7 @@ public sealed class EssayGrading(AppDbContext db, QuizService quizzes, TimeProvi
 
             var manual = (await ManualGrades.LatestAsync(db, [attempt.Id], ct)).GetValueOrDefault(attempt.Id);
             result = AttemptGrader.Grade(quiz, saved, manual);
-            await quizzes.StoreGradeAsync(attempt.Id, quiz, result, ct);
+            await quizzes.WriteGradeAsync(attempt, quiz, result, ct);
             await tx.CommitAsync(ct);
         }
 

@@ -20,20 +20,6 @@ public static class QuizForm
     /// <summary>Ordering: the select for one position (1-based).</summary>
     public static string Position(string questionId, int position) => $"q-{questionId}-{position}";
 
-    /// <summary>The type name the page and the script use for a question.</summary>
-    public static string TypeName(QuestionType type) => type switch
-    {
-        QuestionType.SingleChoice => "single",
-        QuestionType.MultipleAnswers => "multiple",
-        QuestionType.TrueFalse => "truefalse",
-        QuestionType.ShortText => "short",
-        QuestionType.Numeric => "numeric",
-        QuestionType.Matching => "matching",
-        QuestionType.Ordering => "ordering",
-        QuestionType.Essay => "essay",
-        _ => "other",
-    };
-
     /// <summary>The responses for every question the form says it showed (those that are blank come back empty).</summary>
     public static Dictionary<string, QuestionResponse> Read(IFormCollection form, PublicQuiz quiz)
     {

@@ -31,8 +31,28 @@ public sealed record LoadedAttempt(
     public QuestionResponse? SavedAnswer(string publicId) =>
         Ids.QuestionOf(publicId) is { } questionId ? Saved.GetValueOrDefault(questionId) : null;
 
-    public int Unanswered => Quiz.Questions.Count(q => !Saved.TryGetValue(q.Id, out var r) || r.IsEmpty);
+    /// <summary>The questions (in this attempt's order) with no saved answer, or only an empty one.</summary>
+    public IReadOnlyList<PublicQuestion> Unanswered => [.. Public.Questions.Where(q => SavedAnswer(q.Id) is not { IsEmpty: false })];
+
+    /// <summary>This attempt with <paramref name="answers"/> (keyed by the ids learners see) saved over what it had.</summary>
+    public LoadedAttempt WithSaved(IReadOnlyDictionary<string, QuestionResponse> answers)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        var saved = new Dictionary<string, QuestionResponse>(Saved, StringComparer.Ordinal);
+        foreach (var (publicId, response) in answers)
+        {
+            if (Ids.QuestionOf(publicId) is { } questionId)
+            {
+                saved[questionId] = response;
+            }
+        }
+
+        return this with { Saved = saved };
+    }
 }
+
+/// <summary>What a submit did, and the attempt as it stands after it (graded when <see cref="Write"/> is done).</summary>
+public sealed record SubmitResult(WriteResult Write, LoadedAttempt Attempt);
 
 /// <summary>The learner's standing on a quiz: attempts, the grade that counts, and whether they may start.</summary>
 /// <param name="CountingFraction">The grade that counts under the quiz's grading method (0..1); null before any finished attempt, and while marks are held back.</param>

@@ -5,8 +5,8 @@ namespace LlmCourse.Web.Quizzes;
 
 /// <summary>
 /// Quizzes as they were at a given revision. The current revision is the catalog's own object; an older
-/// one is re-parsed from the Markdown snapshot stored with the attempts (through the real loader, so the
-/// rules are exactly those the site used then) and kept, since a revision never changes.
+/// one is re-parsed from the Markdown snapshot stored with the attempts (as the loader parses an item, so the
+/// rules are exactly those the site uses) and kept, since a revision never changes.
 /// </summary>
 public sealed class QuizRevisions
 {
@@ -23,19 +23,5 @@ public sealed class QuizRevisions
 
     /// <summary>The quiz a stored Markdown snapshot describes; null if it no longer parses.</summary>
     public Quiz? FromSnapshot(string revision, string sourceFile, string markdown) =>
-        _parsed.GetOrAdd(revision, _ => Parse(sourceFile, markdown));
-
-    /// <summary>Parses one quiz file on its own, as the only item of a one-week course.</summary>
-    public static Quiz? Parse(string sourceFile, string markdown)
-    {
-        var name = Path.GetFileName(sourceFile.Replace('\\', '/'));
-        ContentFile[] files =
-        [
-            new("course.md", "---\ntitle: Snapshot\n---\n"),
-            new("weeks/01-snapshot/week.md", "---\nnumber: 1\ntitle: Snapshot\n---\n"),
-            new("weeks/01-snapshot/" + (string.IsNullOrEmpty(name) ? "01-quiz.md" : name), markdown),
-        ];
-        var snapshot = new CourseLoader().Load(files);
-        return snapshot.Course.Weeks.SelectMany(w => w.Items).OfType<Quiz>().FirstOrDefault();
-    }
+        _parsed.GetOrAdd(revision, _ => CourseLoader.ParseItem(new ContentFile(sourceFile, markdown)).Value as Quiz);
 }

@@ -79,8 +79,9 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
                 db.Entry(attempt).State = EntityState.Detached;
                 return new StartResult(StartOutcome.Started, attempt, "");
             }
-            catch (DbUpdateException)
+            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
             {
+                // Only the lost race is retried; any other failure is a real error and goes up.
                 db.ChangeTracker.Clear();
             }
         }
@@ -137,29 +138,39 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     {
         ArgumentNullException.ThrowIfNull(answers);
         var (byQuestion, refusal) = Check(quiz, answers);
-        if (byQuestion is null)
-        {
-            return refusal!;
-        }
+        return byQuestion is null ? refusal!
+            : await ClosedAsync(attempt, quiz, ct) is { } closed ? closed
+            : await WriteAnswersAsync(attempt, byQuestion, ct);
+    }
 
+    /// <summary>
+    /// Why nothing may be written to the attempt any more (already submitted, or its time and the grace period
+    /// are over, when it is closed with what was saved); null while it is open.
+    /// </summary>
+    private async Task<WriteResult?> ClosedAsync(QuizAttempt attempt, Quiz quiz, CancellationToken ct)
+    {
         if (attempt.SubmittedAt is not null)
         {
             return attempt.AutoClosed ? TooLate(attempt) : AlreadySubmitted;
         }
 
-        var now = clock.GetUtcNow();
-        if (!AttemptRules.CanSave(quiz.Settings, Utc(attempt.StartedAt), now))
+        if (!AttemptRules.CanSave(quiz.Settings, Utc(attempt.StartedAt), clock.GetUtcNow()))
         {
             await CloseIfOverdueAsync(attempt, quiz, ct);
             return TooLate(attempt);
         }
 
+        return null;
+    }
+
+    private async Task<WriteResult> WriteAnswersAsync(QuizAttempt attempt, Dictionary<string, QuestionResponse> byQuestion, CancellationToken ct)
+    {
         if (byQuestion.Count == 0)
         {
             return WriteResult.Ok;
         }
 
-        var savedAt = now.UtcDateTime;
+        var savedAt = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (questionId, response) in byQuestion)
         {
@@ -189,34 +200,27 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
 
     /// <summary>
     /// Saves <paramref name="lastAnswers"/> (if any) and hands the attempt in, grading it once. A second
-    /// submit, even in parallel, finds it already submitted and changes nothing.
+    /// submit, even in parallel, finds it already submitted and changes nothing. The result carries the attempt
+    /// as graded, so the caller need not read it again.
     /// </summary>
-    public async Task<WriteResult> SubmitAsync(LoadedAttempt loaded, IReadOnlyDictionary<string, QuestionResponse>? lastAnswers = null, CancellationToken ct = default)
+    public async Task<SubmitResult> SubmitAsync(LoadedAttempt loaded, IReadOnlyDictionary<string, QuestionResponse>? lastAnswers = null, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(loaded);
-        if (lastAnswers is { Count: > 0 })
+        var (byQuestion, refusal) = Check(loaded.Quiz, lastAnswers ?? new Dictionary<string, QuestionResponse>());
+        if (byQuestion is null)
         {
-            var saved = await SaveAsync(loaded, lastAnswers, ct);
-            if (saved.Outcome != WriteOutcome.Done)
-            {
-                return saved;
-            }
-        }
-        else if (loaded.Submitted)
-        {
-            return loaded.Attempt.AutoClosed ? TooLate(loaded.Attempt) : AlreadySubmitted;
+            return new SubmitResult(refusal!, loaded);
         }
 
-        var now = clock.GetUtcNow();
-        if (!AttemptRules.CanSave(loaded.Quiz.Settings, Utc(loaded.Attempt.StartedAt), now))
+        var write = await ClosedAsync(loaded.Attempt, loaded.Quiz, ct) ?? await WriteAnswersAsync(loaded.Attempt, byQuestion, ct);
+        if (write.Outcome != WriteOutcome.Done)
         {
-            await CloseIfOverdueAsync(loaded.Attempt, loaded.Quiz, ct);
-            return TooLate(loaded.Attempt);
+            return new SubmitResult(write, loaded);
         }
 
-        return await FinishAsync(loaded.Attempt, loaded.Quiz, now, autoClosed: false, ct)
-            ? WriteResult.Ok
-            : AlreadySubmitted;
+        return await FinishAsync(loaded.Attempt, loaded.Quiz, clock.GetUtcNow(), autoClosed: false, ct) is var (graded, saved)
+            ? new SubmitResult(WriteResult.Ok, loaded with { Attempt = graded, Saved = saved })
+            : new SubmitResult(AlreadySubmitted, loaded);
     }
 
     /// <summary>What the review of this attempt may show now.</summary>
@@ -323,7 +327,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     }
 
     /// <summary>The marks given so far, keyed by question id; an essay waiting for grading has none yet.</summary>
-    public static string MarksJson(AttemptResult result)
+    private static string MarksJson(AttemptResult result)
     {
         ArgumentNullException.ThrowIfNull(result);
         return JsonSerializer.Serialize(result.Questions.Where(g => g.State != GradeState.NeedsGrading).ToDictionary(g => g.QuestionId, g => g.Mark));
@@ -334,26 +338,6 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     {
         ArgumentNullException.ThrowIfNull(attempt);
         return attempt.SubmittedAt is not null && attempt.Score is null;
-    }
-
-    /// <summary>
-    /// Stores a grading of the attempt: the score (none while an essay waits for grading), whether it passed, the
-    /// marks per question, and the revision graded against. Used on hand-in, on regrades and after an essay is graded.
-    /// </summary>
-    internal async Task StoreGradeAsync(string attemptId, Quiz quiz, AttemptResult result, CancellationToken ct)
-    {
-        var score = result.FinalScore;
-        var passed = score is { } s && AttemptRules.Passed(s, result.MaxScore, quiz.Settings.PassMark);
-        var marks = MarksJson(result);
-        await db.QuizAttempts
-            .Where(a => a.Id == attemptId)
-            .ExecuteUpdateAsync(
-                s => s.SetProperty(a => a.Score, score)
-                    .SetProperty(a => a.MaxScore, result.MaxScore)
-                    .SetProperty(a => a.Passed, passed)
-                    .SetProperty(a => a.MarksJson, marks)
-                    .SetProperty(a => a.GradedRevision, quiz.Revision),
-                ct);
     }
 
     /// <summary>The answers saved for an attempt, keyed by authored question id (unreadable ones left out).</summary>
@@ -473,13 +457,19 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
 
         // Handed in when time ran out, with what had been saved by then.
         var deadline = AttemptRules.Deadline(quiz.Settings, Utc(attempt.StartedAt)) ?? now;
-        return await FinishAsync(attempt, quiz, deadline, autoClosed: true, ct);
+        return await FinishAsync(attempt, quiz, deadline, autoClosed: true, ct) is not null;
     }
 
-    /// <summary>Claims the attempt (only one caller can), then grades the answers saved before the claim.</summary>
-    private async Task<bool> FinishAsync(QuizAttempt attempt, Quiz quiz, DateTimeOffset submittedAt, bool autoClosed, CancellationToken ct)
+    /// <summary>
+    /// Claims the attempt (only one caller can), then grades the answers saved before the claim. Returns the attempt
+    /// as graded and the answers graded; null when another caller had claimed it.
+    /// </summary>
+    private async Task<(QuizAttempt Graded, IReadOnlyDictionary<string, QuestionResponse> Saved)?> FinishAsync(
+        QuizAttempt attempt, Quiz quiz, DateTimeOffset submittedAt, bool autoClosed, CancellationToken ct)
     {
         var at = submittedAt.UtcDateTime;
+        QuizAttempt graded;
+        IReadOnlyDictionary<string, QuestionResponse> saved;
         await using (var tx = await db.Database.BeginTransactionAsync(ct))
         {
             var claimed = await db.QuizAttempts
@@ -488,16 +478,50 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             if (claimed == 0)
             {
                 await tx.RollbackAsync(ct);
-                return false;
+                return null;
             }
 
             // An answered essay leaves the score empty: the attempt waits in "needs grading" until an instructor grades it.
-            var result = AttemptGrader.Grade(quiz, await SavedAsync(attempt.Id, ct));
-            await StoreGradeAsync(attempt.Id, quiz, result, ct);
+            saved = await SavedAsync(attempt.Id, ct);
+            graded = await WriteGradeAsync(attempt, quiz, AttemptGrader.Grade(quiz, saved), ct);
             await tx.CommitAsync(ct);
         }
 
         await UpdateCompletionAsync(attempt.UserId, attempt.WeekNumber, quiz, ct);
-        return true;
+        graded.SubmittedAt = at;
+        graded.AutoClosed = autoClosed;
+        return (graded, saved);
+    }
+
+    /// <summary>
+    /// Stores a grade (score, maximum, pass, per-question marks, the revision graded against) on a submitted attempt:
+    /// the one place grades are written, for a submit and for an instructor's regrade. Returns the attempt as stored.
+    /// </summary>
+    internal async Task<QuizAttempt> WriteGradeAsync(QuizAttempt attempt, Quiz quiz, AttemptResult result, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(attempt);
+        ArgumentNullException.ThrowIfNull(quiz);
+        ArgumentNullException.ThrowIfNull(result);
+        var score = result.FinalScore;
+        var passed = score is { } value && AttemptRules.Passed(value, result.MaxScore, quiz.Settings.PassMark);
+        var marks = MarksJson(result);
+        await db.QuizAttempts
+            .Where(a => a.Id == attempt.Id)
+            .ExecuteUpdateAsync(
+                s => s.SetProperty(a => a.Score, score)
+                    .SetProperty(a => a.MaxScore, result.MaxScore)
+                    .SetProperty(a => a.Passed, passed)
+                    .SetProperty(a => a.MarksJson, marks)
+                    .SetProperty(a => a.GradedRevision, quiz.Revision),
+                ct);
+
+        // A copy: the attempt given may be shared by records that must keep showing what was read.
+        return new QuizAttempt
+        {
+            Id = attempt.Id, UserId = attempt.UserId, WeekNumber = attempt.WeekNumber, QuizId = attempt.QuizId, Number = attempt.Number,
+            Seed = attempt.Seed, Revision = attempt.Revision, StartedAt = attempt.StartedAt, Deadline = attempt.Deadline,
+            SubmittedAt = attempt.SubmittedAt, AutoClosed = attempt.AutoClosed,
+            Score = score, MaxScore = result.MaxScore, Passed = passed, MarksJson = marks, GradedRevision = quiz.Revision,
+        };
     }
 }

@@ -1,6 +1,7 @@
 using Deque.AxeCore.Playwright;
 using LlmCourse.BrowserTests.Infrastructure;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 

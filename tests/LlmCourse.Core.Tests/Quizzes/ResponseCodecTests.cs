@@ -57,4 +57,27 @@ public sealed class ResponseCodecTests
 
     [Fact]
     public void DeserializeAttempt_Corrupt_Empty() => Assert.Empty(ResponseCodec.DeserializeAttempt("{\"q1\":"));
+
+    [Theory]
+    [InlineData("""{"c":["a1","b2"]}""")]
+    [InlineData("""{"t":"text"}""")]
+    [InlineData("""{"m":{"l1":"r2"}}""")]
+    [InlineData("""{"o":[]}""")]
+    [InlineData("""{"t":1}""")]
+    [InlineData("""{"c":["a"],"t":"two shapes"}""")]
+    [InlineData("""["c"]""")]
+    [InlineData("""{"t":"\ud800"}""")]
+    public void FromJson_ParsedValue_ReadsAsTheTextWould(string json)
+    {
+        // The API reads answers from the body it parsed once; it must agree with reading the text.
+        using var doc = System.Text.Json.JsonDocument.Parse(json);
+        Assert.Equal(ResponseCodec.Deserialize(json) is { } text ? ResponseCodec.Serialize(text) : null, ResponseCodec.FromJson(doc.RootElement) is { } element ? ResponseCodec.Serialize(element) : null);
+    }
+
+    [Fact]
+    public void FromJson_LoneSurrogate_IsNoResponse()
+    {
+        using var doc = System.Text.Json.JsonDocument.Parse("""{"t":"\ud800"}""");
+        Assert.Null(ResponseCodec.FromJson(doc.RootElement));
+    }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using LlmCourse.Web.Publishing;
+using LlmCourse.Web.Search;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using LlmCourse.Web.Teaching;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,6 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Dashboard;
 using LlmCourse.Web.Progress;
 using LlmCourse.Web.Study;
 using Microsoft.AspNetCore.Authorization;

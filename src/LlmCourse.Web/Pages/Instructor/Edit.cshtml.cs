@@ -1,7 +1,7 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,7 +75,7 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
 
         // A learner-visible file must stay valid; drafts may be saved half-done.
         var week = WeekNumber is { } n ? store.Current.FindWeek(n) : null;
-        if (Preview.Errors.Count > 0 && (week is null ? Path == "course.md" : week.IsVisibleAt(clock.GetUtcNow()) || week.Published))
+        if (Preview.Errors.Count > 0 && (week is null ? Path == ContentRules.CourseFile : week.IsVisibleAt(clock.GetUtcNow()) || week.Published))
         {
             SaveProblems = ["Learners can see this file, so it is saved only without problems. Fix the problems listed below, or unpublish the week first."];
             return Page();
@@ -88,8 +88,8 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
 
     private void Render()
     {
-        Preview = ItemPreview.Render(store, Path ?? "", Text);
-        var folder = (Path ?? "").Split('/') is ["weeks", var f, _] ? f : null;
-        WeekNumber = folder is null ? null : store.Current.Course.Weeks.FirstOrDefault(w => w.SourceFile == $"weeks/{folder}/week.md")?.Number;
+        Preview = ItemPreview.Render(Path ?? "", Text);
+        var folder = ContentRules.WeekFolderOf(Path ?? "");
+        WeekNumber = folder is null ? null : store.Current.Course.Weeks.FirstOrDefault(w => w.SourceFile == ContentRules.WeekFilePath(folder))?.Number;
     }
 }

@@ -1,6 +1,6 @@
 using LlmCourse.Core.Reports;
 using LlmCourse.Web.Accounts;
-using LlmCourse.Web.Teaching;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,7 +1,7 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Content;
 using LlmCourse.Web.Data;
-using LlmCourse.Web.Publishing;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

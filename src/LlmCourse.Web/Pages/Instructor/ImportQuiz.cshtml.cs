@@ -5,7 +5,7 @@ using LlmCourse.Core.Content;
 using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -1,9 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using System.Text.RegularExpressions;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,7 @@ namespace LlmCourse.Web.Pages.Instructor;
 [Authorize(Policy = Policies.Instructor)]
 [RequestFormLimits(MultipartBodyLengthLimit = ContentUpload.MaxZipBytes + (64 * 1024))]
 [RequestSizeLimit(ContentUpload.MaxZipBytes + (64 * 1024))]
-public sealed partial class IndexModel(CourseStore store, PublishingService publishing, ContentRepository repository, TimeProvider clock) : PageModel
+public sealed class IndexModel(CourseStore store, PublishingService publishing, ContentRepository repository, TimeProvider clock) : PageModel
 {
     public CourseSnapshot Snapshot { get; private set; } = null!;
 
@@ -34,19 +33,19 @@ public sealed partial class IndexModel(CourseStore store, PublishingService publ
 
     public async Task<IActionResult> OnPostCreateWeekAsync()
     {
-        if (Input.Number is { } number && store.Current.FindWeek(number) is not null)
+        if (Input.Number is { } taken && store.Current.FindWeek(taken) is not null)
         {
-            ModelState.AddModelError("Input.Number", $"Week {number} already exists.");
+            ModelState.AddModelError("Input.Number", $"Week {taken} already exists.");
         }
 
-        if (!ModelState.IsValid || Input.Number is null)
+        if (!ModelState.IsValid || Input.Number is not { } number)
         {
             Load();
             return Page();
         }
 
-        var folder = $"{Input.Number:00}-{Input.Slug}";
-        var path = $"weeks/{folder}/week.md";
+        var folder = ContentRules.WeekFolderName(number, Input.Slug!);
+        var path = ContentRules.WeekFilePath(folder);
         if (store.Files.Keys.Any(p => p.StartsWith($"weeks/{folder}/", StringComparison.Ordinal)))
         {
             ModelState.AddModelError("Input.Slug", $"The folder {folder} already exists.");
@@ -54,7 +53,7 @@ public sealed partial class IndexModel(CourseStore store, PublishingService publ
             return Page();
         }
 
-        var text = $"---\nnumber: {Input.Number}\ntitle: {YamlString(Input.Title)}\npublished: false\n---\n{Input.Title!.Trim()}: introduce the week here.\n";
+        var text = $"---\nnumber: {Input.Number}\ntitle: {ContentRules.YamlString(Input.Title)}\npublished: false\n---\n{Input.Title!.Trim()}: introduce the week here.\n";
         await repository.ApplyAsync([new ContentChange(path, text)], InstructorActor.Of(User), "create", path, "new week", HttpContext.RequestAborted);
         Message = $"Week {Input.Number} created as a draft.";
         return Redirect($"/instructor/weeks/{Input.Number}");
@@ -93,23 +92,28 @@ public sealed partial class IndexModel(CourseStore store, PublishingService publ
         Weeks = [.. Snapshot.Course.Weeks.Select(w => new WeekRow(w, store.StateOf(w), publishing.Validate(w.Number, Now).Count))];
     }
 
-    /// <summary>A YAML double-quoted scalar, so any title survives front matter.</summary>
-    public static string YamlString(string? text) =>
-        "\"" + (text ?? "").Trim().Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).ReplaceLineEndings(" ") + "\"";
-
     public sealed record WeekRow(Week Week, WeekState State, int Problems);
 
-    public sealed class NewWeek
+    public sealed class NewWeek : IValidatableObject
     {
         [Required, Range(1, 999, ErrorMessage = "A week number is from 1 to 999.")]
         [Display(Name = "Week number")]
         public int? Number { get; set; }
 
-        [Required, RegularExpression("^[a-z0-9][a-z0-9-]{0,60}$", ErrorMessage = "Lower-case letters, digits and dashes, like lora-and-peft.")]
+        [Required]
         [Display(Name = "Folder name")]
         public string? Slug { get; set; }
 
         [Required, StringLength(200)]
         public string? Title { get; set; }
+
+        /// <summary>The folder is the loader's own rule (<see cref="ContentRules.IsWeekFolderName"/>), so every week made here loads.</summary>
+        public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+        {
+            if (Number is { } number && Slug is { } slug && !ContentRules.IsWeekFolderName(ContentRules.WeekFolderName(number, slug)))
+            {
+                yield return new ValidationResult($"The folder name is {ContentRules.IdRuleText}.", [nameof(Slug)]);
+            }
+        }
     }
 }

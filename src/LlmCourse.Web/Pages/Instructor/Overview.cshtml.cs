@@ -1,5 +1,5 @@
 using LlmCourse.Web.Accounts;
-using LlmCourse.Web.Teaching;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,9 +1,8 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Publishing;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,7 @@ namespace LlmCourse.Web.Pages.Instructor;
 [Authorize(Policy = Policies.Instructor)]
 [RequestFormLimits(MultipartBodyLengthLimit = ContentUpload.MaxZipBytes + (64 * 1024))]
 [RequestSizeLimit(ContentUpload.MaxZipBytes + (64 * 1024))]
-public sealed partial class WeekModel(CourseStore store, PublishingService publishing, ContentRepository repository, TimeProvider clock) : PageModel
+public sealed class WeekModel(CourseStore store, PublishingService publishing, ContentRepository repository, TimeProvider clock) : PageModel
 {
     public Week Week { get; private set; } = null!;
 
@@ -120,11 +119,11 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
             problems.Add("Choose the kind of item.");
         }
 
-        if (id is null || !ItemId().IsMatch(id))
+        if (!ContentRules.IsValidId(id))
         {
-            problems.Add("The id is lower-case letters, digits and dashes, like class-notes.");
+            problems.Add($"The id is {ContentRules.IdRuleText}.");
         }
-        else if (Week.FindItem(id) is not null || Files.Any(f => f.Path.EndsWith($"-{id}.md", StringComparison.Ordinal)))
+        else if (Week.FindItem(id) is not null || Files.Any(f => ContentRules.TryParseItemFileName(Path.GetFileName(f.Path), out _, out var taken) && taken == id))
         {
             problems.Add($"The week already has an item '{id}'.");
         }
@@ -141,7 +140,7 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
         }
 
         var order = Files.Select(f => OrderOf(f.Path)).DefaultIfEmpty(0).Max() + 1;
-        var path = $"weeks/{Folder}/{order:00}-{id}.md";
+        var path = ContentRules.ItemPath(Folder, order, id!);
         await repository.ApplyAsync([new ContentChange(path, Template(itemKind, title!))], InstructorActor.Of(User), "create", path, $"new {itemKind.ToString().ToLowerInvariant()}", HttpContext.RequestAborted);
         return Redirect($"/instructor/edit?path={Uri.EscapeDataString(path)}");
     }
@@ -165,7 +164,10 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
         // Renumber the whole folder in its new order, so equal or missing prefixes cannot tie.
         (items[index], items[other]) = (items[other], items[index]);
         var actor = InstructorActor.Of(User);
-        var renames = items.Select((p, i) => (From: p, To: $"weeks/{Folder}/{i + 1:00}-{NameWithoutOrder(p)}")).Where(r => r.From != r.To).ToList();
+        var renames = items
+            .Select((p, i) => (From: p, To: ContentRules.TryParseItemFileName(Path.GetFileName(p), out _, out var itemId) ? ContentRules.ItemPath(Folder, i + 1, itemId) : p))
+            .Where(r => r.From != r.To)
+            .ToList();
         await repository.MoveAsync(renames, actor, HttpContext.RequestAborted);
 
         return Redirect($"/instructor/weeks/{number}#items");
@@ -238,7 +240,7 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
         Week = week;
         State = store.StateOf(week);
         Now = clock.GetUtcNow();
-        Folder = week.SourceFile.Split('/')[1];
+        Folder = ContentRules.WeekFolderOf(week.SourceFile)!;
         Problems = publishing.Validate(number, Now);
         Warnings = PublishValidator.WarnWeek(store.Current, number);
         var prefix = $"weeks/{Folder}/";
@@ -251,16 +253,12 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
         return true;
     }
 
-    private static long OrderOf(string path) =>
-        ItemFile().Match(Path.GetFileName(path)) is { Success: true } m ? long.Parse(m.Groups["order"].Value, CultureInfo.InvariantCulture) : 0;
-
-    private static string NameWithoutOrder(string path) =>
-        ItemFile().Match(Path.GetFileName(path)) is { Success: true } m ? m.Groups["rest"].Value : Path.GetFileName(path);
+    private static long OrderOf(string path) => ContentRules.TryParseItemFileName(Path.GetFileName(path), out var order, out _) ? order : 0;
 
     /// <summary>A small item of each kind that parses, so the editor opens on something valid to change.</summary>
     internal static string Template(ItemKind kind, string title)
     {
-        var header = $"---\nkind: {kind.ToString().ToLowerInvariant()}\ntitle: {IndexModel.YamlString(title)}\n---\n";
+        var header = $"---\nkind: {kind.ToString().ToLowerInvariant()}\ntitle: {ContentRules.YamlString(title)}\n---\n";
         return header + kind switch
         {
             ItemKind.Lecture => "## First slide\n\n- A point on the slide\n\n### Transcript\n\nWhat you say over this slide.\n",
@@ -269,10 +267,4 @@ public sealed partial class WeekModel(CourseStore store, PublishingService publi
             _ => "Write the notes here.\n",
         };
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,60}$")]
-    private static partial Regex ItemId();
-
-    [GeneratedRegex(@"^(?<order>\d{1,9})-(?<rest>.+)$")]
-    private static partial Regex ItemFile();
 }

@@ -1,12 +1,11 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Lectures;
 
-[OutputCache(PolicyName = CachingExtensions.CoursePages)]
+[OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class EmbedModel(CourseCatalog catalog) : LecturePageModel(catalog)
 {
     public Slide Slide { get; private set; } = null!;

@@ -1,13 +1,12 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Lectures;
 
-[OutputCache(PolicyName = CachingExtensions.CoursePages)]
+[OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class SlideModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : LecturePageModel(catalog)
 {
     public Slide Slide { get; private set; } = null!;

@@ -97,14 +97,12 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
             return Refused(saved, q);
         }
 
-        var unanswered = Loaded.Public.Questions.Count(question =>
-            !(answers.TryGetValue(question.Id, out var given) ? !given.IsEmpty : Saved(question.Id) is { IsEmpty: false }));
-        if (unanswered > 0 && !confirmed)
+        if (Loaded.WithSaved(answers).Unanswered.Count > 0 && !confirmed)
         {
             return Redirect(QuizUrls.Confirm(Week.Number, CurrentQuiz.Id, Loaded.Attempt.Id));
         }
 
-        var result = await Quizzes.SubmitAsync(Loaded, null, HttpContext.RequestAborted);
+        var result = (await Quizzes.SubmitAsync(Loaded, null, HttpContext.RequestAborted)).Write;
         return result.Outcome == WriteOutcome.Done ? Redirect(ReviewUrl) : Refused(result, q);
     }
 
@@ -142,6 +140,6 @@ public sealed class AttemptModel(CourseCatalog catalog, QuizService quizzes, Tim
         }
 
         var shownIds = Shown.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
-        UnansweredElsewhere = Public.Questions.Count(p => !shownIds.Contains(p.Id) && (Saved(p.Id) is not { } r || r.IsEmpty));
+        UnansweredElsewhere = Loaded.Unanswered.Count(p => !shownIds.Contains(p.Id));
     }
 }

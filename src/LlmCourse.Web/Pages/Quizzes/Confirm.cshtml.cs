@@ -24,7 +24,7 @@ public sealed class ConfirmSubmitModel(CourseCatalog catalog, QuizService quizze
             return Redirect(ReviewUrl);
         }
 
-        Unanswered = [.. Loaded.Public.Questions.Where(q => Loaded.SavedAnswer(q.Id) is not { IsEmpty: false })];
+        Unanswered = Loaded.Unanswered;
         return Page();
     }
 
@@ -35,7 +35,7 @@ public sealed class ConfirmSubmitModel(CourseCatalog catalog, QuizService quizze
             return NotFound();
         }
 
-        var result = await Quizzes.SubmitAsync(Loaded, null, HttpContext.RequestAborted);
+        var result = (await Quizzes.SubmitAsync(Loaded, null, HttpContext.RequestAborted)).Write;
         return Redirect(result.Outcome == WriteOutcome.TooLate ? ReviewUrl + "?late=true" : ReviewUrl);
     }
 }

@@ -1,6 +1,5 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Weeks;
 
-[OutputCache(PolicyName = CachingExtensions.CoursePages)]
+[OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader) : PageModel
 {
     public Week Week { get; private set; } = null!;

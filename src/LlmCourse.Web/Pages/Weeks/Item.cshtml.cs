@@ -1,6 +1,5 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace LlmCourse.Web.Pages.Weeks;
 
 /// <summary>One item of a week. Lectures open on a slide; the other kinds render here.</summary>
-[OutputCache(PolicyName = CachingExtensions.CoursePages)]
+[OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : PageModel
 {
     public Week Week { get; private set; } = null!;

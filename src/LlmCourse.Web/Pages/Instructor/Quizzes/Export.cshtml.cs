@@ -1,5 +1,6 @@
 using LlmCourse.Core.Reports;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

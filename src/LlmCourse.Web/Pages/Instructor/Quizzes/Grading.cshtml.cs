@@ -2,6 +2,7 @@ using System.Globalization;
 using LlmCourse.Core.Content;
 using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Progress;
 using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Authorization;

@@ -1,4 +1,5 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
