@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite. On a fresh Debian machine it first installs and starts what the tests need
 # (Chromium for the browser tests, PostgreSQL on 127.0.0.1, nginx and docker-compose for the deployment
-# tests), then runs the unit tests once and the integration and browser suites twice: on SQLite and on
+# tests), then runs the unit and component (bUnit) tests once and the integration and browser suites twice: on SQLite and on
 # PostgreSQL. The native cluster (two site processes behind nginx) always uses PostgreSQL, so it runs once.
 # Load tests (Category=Load) are run by hand with bench/reliability.sh.
 set -euo pipefail
@@ -37,6 +37,7 @@ run() {
 
 dotnet build LlmCourse.sln -c Release
 run dotnet test tests/LlmCourse.Core.Tests -c Release --no-build
+run dotnet test tests/LlmCourse.Components.Tests -c Release --no-build
 LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category!=Cluster&Category!=Load"
 LLMCOURSE_TEST_PROVIDER=Sqlite run dotnet test tests/LlmCourse.BrowserTests -c Release --no-build
 LLMCOURSE_TEST_PROVIDER=Postgres run dotnet test tests/LlmCourse.Web.Tests -c Release --no-build --filter "Category!=Load"

@@ -77,36 +77,58 @@ public static partial class LabLinks
         [.. All.Where(l => l.Week == week && l.ItemId == itemId && l.Anchor is not null)];
 
     /// <summary>
-    /// Puts an aside with the section's links at the end of each linked section of rendered notes (just before
-    /// the next heading of the same or a higher level). <paramref name="html"/> is the pipeline's own output,
-    /// whose headings carry <c>id</c> attributes; sections that are not found get no aside.
+    /// Cuts rendered notes where each linked section ends (just before the next heading of the same or a higher
+    /// level), so the page can put that section's asides there. <paramref name="html"/> is the pipeline's own
+    /// output, whose headings carry <c>id</c> attributes; sections that are not found get no aside. The parts,
+    /// joined, are the notes unchanged.
     /// </summary>
-    public static string InsertIntoNotes(string html, IEnumerable<LabLink> links, Func<LabLink, string> renderAside)
+    public static IReadOnlyList<NotesPart> SplitNotes(string html, IEnumerable<LabLink> links)
     {
         ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(links);
-        ArgumentNullException.ThrowIfNull(renderAside);
+        var headings = Heading().Matches(html);
+        var cuts = new SortedDictionary<int, List<LabLink>>();
         foreach (var group in links.GroupBy(l => l.Anchor))
         {
-            var heading = Heading().Matches(html).FirstOrDefault(m => m.Groups["id"].Value == group.Key);
+            var heading = headings.FirstOrDefault(m => m.Groups["id"].Value == group.Key);
             if (heading is null)
             {
                 continue;
             }
 
             var level = heading.Groups["level"].Value[0];
-            var end = Heading().Matches(html)
+            var end = headings
                 .Where(m => m.Index > heading.Index && m.Groups["level"].Value[0] <= level)
                 .Select(m => m.Index)
                 .DefaultIfEmpty(html.Length)
                 .First();
-            var asides = string.Concat(group.Select(renderAside));
-            html = html.Insert(end, asides);
+            if (!cuts.TryGetValue(end, out var at))
+            {
+                cuts[end] = at = [];
+            }
+
+            at.AddRange(group);
         }
 
-        return html;
+        var parts = new List<NotesPart>();
+        var from = 0;
+        foreach (var (end, asides) in cuts)
+        {
+            parts.Add(new NotesPart(html[from..end], asides));
+            from = end;
+        }
+
+        if (from < html.Length || parts.Count == 0)
+        {
+            parts.Add(new NotesPart(html[from..], []));
+        }
+
+        return parts;
     }
 
     [GeneratedRegex("""<h(?<level>[1-6])\b[^>]*\bid="(?<id>[^"]+)"[^>]*>""")]
     private static partial Regex Heading();
 }
+
+/// <summary>A run of rendered notes followed by the Lab asides of the section it closes.</summary>
+public sealed record NotesPart(string Html, IReadOnlyList<LabLink> Asides);

@@ -29,22 +29,18 @@ public sealed class AnalyticsModel(CourseCatalog catalog, StudyService study, Ti
         return Page();
     }
 
-    public string RetentionChart() => SvgChart.Bars(
+    public IReadOnlyList<ChartBar> RetentionBars() =>
         [.. Stats!.Retention.Select((d, i) => new ChartBar(
             i % 5 == 4 ? d.Day.ToString("d MMM", CultureInfo.InvariantCulture) : "",
             $"{d.Day:yyyy-MM-dd}: {d.Reviews} reviews, {(d.Reviews == 0 ? "no" : Pct(d.Passed, d.Reviews))} recalled",
             d.Reviews,
-            d.Reviews == 0 ? null : 100.0 * d.Passed / d.Reviews))],
-        "Reviews per day over the last 30 days, with the share recalled as dots",
-        "chart-retention");
+            d.Reviews == 0 ? null : 100.0 * d.Passed / d.Reviews))];
 
-    public string ForecastChart() => SvgChart.Bars(
+    public IReadOnlyList<ChartBar> ForecastBars() =>
         [.. Stats!.Forecast.Select((d, i) => new ChartBar(
             i % 2 == 0 ? d.Day.ToString("d MMM", CultureInfo.InvariantCulture) : "",
             $"{d.Day:yyyy-MM-dd}: {d.Cards} due",
-            d.Cards))],
-        "Cards due on each of the next 14 days",
-        "chart-forecast");
+            d.Cards))];
 
     public static string Pct(int part, int whole) =>
         whole == 0 ? "–" : (100.0 * part / whole).ToString("0", CultureInfo.InvariantCulture) + "%";
