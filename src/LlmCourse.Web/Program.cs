@@ -1,4 +1,5 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Appearance;
 using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
@@ -52,6 +53,7 @@ app.UseWebUi();
 app.MapHealth();
 app.MapCourseDownloads();
 app.MapStudyExports();
+app.MapTheme();
 app.MapApi();
 app.MapPublishing();
 await app.RunAsync();
