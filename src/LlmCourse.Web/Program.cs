@@ -1,4 +1,5 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Appearance;
 using LlmCourse.Web.Cli;
 using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Weeks;
@@ -73,6 +74,7 @@ app.MapHealth();
 app.MapSitemap();
 app.MapCourseDownloads();
 app.MapStudyExports();
+app.MapTheme();
 app.MapApi();
 await app.RunAsync();
 return 0;

@@ -17,7 +17,9 @@ public static class CachingExtensions
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByRouteValue("*")
                 .SetVaryByQuery("*")
-                .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()))
+                // The page carries the visitor's chosen colour scheme, so each scheme is cached apart.
+                .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()
+                    + "|" + (Appearance.Theme.Chosen(context) ?? Appearance.Theme.System)))
                 .Tag(CourseCatalog.CachePolicy));
         });
         return builder;

@@ -158,7 +158,7 @@ public sealed class ContentRulesTests
         }
 
         Assert.False(ContentRules.TryParseQuestionType("Single", out _));
-        Assert.False(ContentRules.TryParseQuestionType("essay", out _));
+        Assert.False(ContentRules.TryParseQuestionType("essays", out _));
 
         // The quiz parser reads the names in headings: a short-answer question named by its type.
         var quiz = CourseLoader.ParseItem(new ContentFile(

@@ -11,7 +11,8 @@ function flip() {
   card.classList.toggle('is-flipped', flipped);
   front.hidden = flipped;
   back.hidden = !flipped;
-  card.setAttribute('aria-label', flipped ? 'Answer shown; show the question' : 'Question shown; show the answer');
+  const hint = card.querySelector('[data-flip-hint]');
+  if (hint) hint.textContent = flipped ? ' (press to show the question)' : ' (press to show the answer)';
 }
 
 card?.addEventListener('click', (event) => {
