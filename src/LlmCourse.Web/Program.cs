@@ -20,6 +20,7 @@ builder.AddAccounts();
 builder.AddSecurity();
 builder.AddProgress();
 builder.AddStudy();
+builder.AddScheduling();
 builder.AddQuizzes();
 builder.AddTeaching();
 builder.AddHealth();
