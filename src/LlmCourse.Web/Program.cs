@@ -39,6 +39,11 @@ if (ContentCommands.IsCommand(args))
     return await ContentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
+if (SchedulingCommands.IsCommand(args))
+{
+    return await SchedulingCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (UserCommands.IsCommand(args))
 {
     return await UserCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
