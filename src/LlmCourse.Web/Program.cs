@@ -25,6 +25,7 @@ builder.AddSecurity();
 builder.AddProgress();
 builder.AddDashboard();
 builder.AddStudy();
+builder.AddScheduling();
 builder.AddQuizzes();
 builder.AddInstructor();
 builder.AddSearch();
@@ -42,6 +43,11 @@ await parsing;
 if (ContentCommands.IsCommand(args))
 {
     return await ContentCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
+if (SchedulingCommands.IsCommand(args))
+{
+    return await SchedulingCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 if (UserCommands.IsCommand(args))

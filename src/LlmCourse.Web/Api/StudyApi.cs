@@ -124,11 +124,12 @@ public static class StudyApi
     {
         var userId = ProgressReader.UserId(http.User)!;
         var queue = await study.DueQueueAsync(userId, http.RequestAborted);
-        var scheduler = StudyService.Scheduler(await study.GetSettingsAsync(userId, http.RequestAborted));
+        var settings = await study.GetSettingsAsync(userId, http.RequestAborted);
+        var weights = await study.Scheduling.WeightsAsync(http.RequestAborted);
         var now = clock.GetUtcNow();
         var cards = queue.Cards.Select(d =>
         {
-            var preview = scheduler.Preview(d.State, now);
+            var preview = study.Scheduling.Scheduler(settings, weights, d.Deck.WeekNumber, d.Deck.DeckId).Preview(d.State, now);
             var intervals = Enum.GetValues<Rating>().ToDictionary(r => r.ToString().ToLowerInvariant(), r => IntervalPreview.Label(preview.For(r)));
             return new DueCardDto(d.Deck.WeekNumber, d.Deck.DeckId, d.Card.Id, d.Card.Question, Name(d.State.State), d.IsNew, d.State.Due, intervals);
         }).ToList();
@@ -202,7 +203,8 @@ public static class StudyApi
         var settings = await study.GetSettingsAsync(userId, ct);
         var completed = await study.IsCompletedAsync(userId, deck, ct);
         var lapsed = await study.LapsedCardsAsync(userId, deck, ct);
-        return DeckAnalytics.Build(deck, rows, reviews, sessions, lapsed, StudyService.Scheduler(settings), completed, now);
+        var scheduler = await study.Scheduling.SchedulerAsync(settings, deck.WeekNumber, deck.DeckId, ct);
+        return DeckAnalytics.Build(deck, rows, reviews, sessions, lapsed, scheduler, completed, now);
     }
 
     internal static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";

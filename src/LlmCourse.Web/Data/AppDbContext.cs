@@ -58,6 +58,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<QuizManualGrade> QuizManualGrades => Set<QuizManualGrade>();
 
+    public DbSet<FsrsWeightSet> FsrsWeightSets => Set<FsrsWeightSet>();
+
+    public DbSet<FsrsOptimizationRun> FsrsOptimizationRuns => Set<FsrsOptimizationRun>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -65,6 +65,7 @@ public static class ApiExtensions
         api.MapQuizApi();
         api.MapGradingApi();
         api.MapInstructorApi();
+        api.MapSchedulingApi();
 
         // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
         // They answer 404 problem details through UseApiErrors instead.

@@ -30,7 +30,7 @@ public sealed class ReviewIdConflictException(string reviewId)
 /// A learner's study records: FSRS card states and review logs, stars, mastery evidence and settings. Reviews are
 /// idempotent by a client-supplied id; the unique index (user, review id) settles concurrent replays.
 /// </summary>
-public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressService progress, CourseCatalog catalog)
+public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressService progress, CourseCatalog catalog, CourseScheduling scheduling)
 {
     public const string CompletionSource = "deck";
 
@@ -53,8 +53,8 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         await db.SaveChangesAsync(ct);
     }
 
-    public static FsrsScheduler Scheduler(StudySettings settings) =>
-        new(new FsrsOptions(DesiredRetention: Math.Clamp(settings.DesiredRetention, FsrsOptions.MinRetention, FsrsOptions.MaxRetention)));
+    /// <summary>The course's weights and day boundary, from which each deck's scheduler is built.</summary>
+    public CourseScheduling Scheduling => scheduling;
 
     /// <summary>The learner's rows for one deck, by card id.</summary>
     public async Task<Dictionary<string, StudyCard>> CardsAsync(string userId, StudyDeck deck, CancellationToken ct = default) =>
@@ -95,7 +95,8 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
             db.StudyCards.Add(row);
         }
 
-        var result = Scheduler(settings).Review(ToState(row, card.Id, now), rating, now);
+        var scheduler = await scheduling.SchedulerAsync(settings, deck.WeekNumber, deck.DeckId, ct);
+        var result = scheduler.Review(ToState(row, card.Id, now), rating, now);
         Apply(row, result.Card);
         db.StudyReviews.Add(ToRow(userId, reviewId, deck, result.Log));
         try

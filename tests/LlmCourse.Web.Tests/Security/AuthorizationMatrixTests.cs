@@ -162,6 +162,12 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         Instructor("POST HistoryModel.Restore", "POST", "/instructor/history?handler=Restore&id=999999", Expect.NotFound),
         Instructor("GET /instructor/audit", "GET", "/instructor/audit", Expect.Ok),
         Instructor("GET /instructor/overview", "GET", "/instructor/overview", Expect.Ok),
+        // FSRS optimisation: the handler's empty form names no scope, so it starts nothing and answers 400.
+        Instructor("GET /instructor/scheduling", "GET", "/instructor/scheduling", Expect.Ok),
+        Instructor("POST SchedulingModel.Start", "POST", "/instructor/scheduling?handler=Start", new(400)),
+        new("GET /api/v1/instructor/scheduling/runs", "GET", "/api/v1/instructor/scheduling/runs", Expect.Unauthorized, new(403), new(403), Expect.Ok),
+        new("GET /api/v1/instructor/scheduling/runs/{id:long}", "GET", "/api/v1/instructor/scheduling/runs/999999", Expect.Unauthorized, new(403), new(403), Expect.NotFound),
+        new("POST /api/v1/instructor/scheduling/runs", "POST", "/api/v1/instructor/scheduling/runs", Expect.Unauthorized, new(403), new(403), new(415)),
         Instructor("GET /instructor/gradebook", "GET", "/instructor/gradebook?sort=average&dir=desc&csv=true", Expect.Ok),
         new("POST /api/v1/instructor/preview", "POST", "/api/v1/instructor/preview", Expect.Unauthorized, new(403), new(403), new(415)),
 

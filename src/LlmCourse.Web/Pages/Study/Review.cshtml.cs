@@ -39,8 +39,11 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
 
     public DateTimeOffset Now { get; private set; }
 
+    private CourseWeights _weights = CourseWeights.Defaults;
+
     public async Task OnGetAsync()
     {
+        _weights = await study.Scheduling.WeightsAsync(HttpContext.RequestAborted);
         if (ProgressReader.UserId(User) is { } userId)
         {
             Settings = await study.GetSettingsAsync(userId, HttpContext.RequestAborted);
@@ -67,6 +70,7 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
             return BadRequest();
         }
 
+        _weights = await study.Scheduling.WeightsAsync(HttpContext.RequestAborted);
         if (ProgressReader.UserId(User) is { } userId)
         {
             try
@@ -91,7 +95,7 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
             var now = clock.GetUtcNow();
             var key = StudyService.Key(week, deckId, cardId);
             var before = session.States.GetValueOrDefault(key) ?? CardState.CreateNew(cardId, now);
-            var result = StudyService.Scheduler(Settings).Review(before, parsed, now);
+            var result = study.Scheduling.Scheduler(Settings, _weights, week, deckId).Review(before, parsed, now);
             session.States[key] = result.Card;
             session = session with
             {
@@ -118,7 +122,7 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
         Now = clock.GetUtcNow();
         if (Current is { } current)
         {
-            Preview = StudyService.Scheduler(Settings).Preview(current.State, Now);
+            Preview = study.Scheduling.Scheduler(Settings, _weights, current.Deck.WeekNumber, current.Deck.DeckId).Preview(current.State, Now);
         }
     }
 }
