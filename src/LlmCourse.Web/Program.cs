@@ -1,4 +1,5 @@
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Assets;
 using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Hosting;
@@ -51,6 +52,7 @@ if (app.Environment.IsDevelopment())
 app.UseWebUi();
 app.MapHealth();
 app.MapCourseDownloads();
+app.MapCourseAssets();
 app.MapStudyExports();
 app.MapApi();
 app.MapPublishing();

@@ -43,7 +43,7 @@ public static class ContentExtensions
         {
             try
             {
-                loader.Load(ContentDirectory.ReadFiles(options.Path));
+                loader.Load(ContentDirectory.ReadFiles(options.Path), ContentDirectory.ReadAssets(options.Path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -32,8 +32,13 @@ public static class ItemPreview
             files.Add(new ContentFile(weekPath, store.Files.GetValueOrDefault(weekPath) ?? "---\nnumber: 999999\ntitle: Preview\n---\n"));
         }
 
-        var snapshot = new CourseLoader().Load(files);
+        // The week's images, so the preview shows them and their problems as the published page would.
+        var images = weekPath is null ? [] : store.AssetFiles.Values.Where(a => a.Path.StartsWith(weekPath[..^"week.md".Length], StringComparison.Ordinal)).ToList();
+        var snapshot = new CourseLoader().Load(files, images);
         var errors = snapshot.Errors.Where(e => e.File == path).ToList();
+        var parsed = snapshot.Course.Weeks.SelectMany(w => w.Items).FirstOrDefault(i => i.SourceFile == path);
+        var imageReferences = parsed?.Images ?? snapshot.Course.Weeks.FirstOrDefault(w => w.SourceFile == path)?.Images ?? [];
+        errors.AddRange(PublishValidator.CheckImages(path, imageReferences, snapshot));
         var html = new StringBuilder();
         if (path == "course.md")
         {
@@ -51,7 +56,7 @@ public static class ItemPreview
             }
         }
 
-        return new PreviewResult(html.ToString(), errors);
+        return new PreviewResult(html.ToString(), [.. errors.OrderBy(e => e.Line)]);
     }
 
     private static void AppendItem(StringBuilder html, CourseItem item)
