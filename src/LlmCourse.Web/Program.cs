@@ -1,5 +1,6 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Appearance;
+using LlmCourse.Web.Assets;
 using LlmCourse.Web.Cli;
 using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Weeks;
@@ -79,6 +80,7 @@ app.MapRazorPages();
 app.MapHealth();
 app.MapSitemap();
 app.MapCourseDownloads();
+app.MapCourseAssets();
 app.MapStudyExports();
 app.MapTheme();
 app.MapApi();

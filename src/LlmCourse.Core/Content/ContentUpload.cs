@@ -16,7 +16,7 @@ public sealed record UploadResult(IReadOnlyList<ContentFile> Files, IReadOnlyLis
 /// size, strict UTF-8, no paths outside the week (zip slip), Markdown files only, at one level.
 /// Whether the files parse is checked by the caller with the loader, against the whole course.
 /// </summary>
-public static class ContentUpload
+public static partial class ContentUpload
 {
     public const int MaxMarkdownBytes = 1024 * 1024;
     public const int MaxZipBytes = 5 * 1024 * 1024;

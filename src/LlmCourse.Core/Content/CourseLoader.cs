@@ -23,16 +23,23 @@ public sealed class CourseLoader
     /// <summary>Builds a snapshot from every content file.</summary>
     /// <param name="files">Paths relative to the content root: <c>course.md</c>, <c>weeks/NN-slug/week.md</c>, <c>weeks/NN-slug/NN-item.md</c>.</param>
     /// <param name="previous">The snapshot being replaced, whose items stand in for files that now have errors.</param>
-    public CourseSnapshot Load(IReadOnlyList<ContentFile> files, CourseSnapshot? previous = null)
+    public CourseSnapshot Load(IReadOnlyList<ContentFile> files, CourseSnapshot? previous = null) => Load(files, [], previous);
+
+    /// <summary>Builds a snapshot from every content file and image.</summary>
+    /// <param name="files">The Markdown files (see the other overload).</param>
+    /// <param name="assets">The images, at <c>weeks/NN-slug/images/name</c>. Each is checked; a refused one is reported and, when the previous snapshot had a good version, that version is kept.</param>
+    /// <param name="previous">The snapshot being replaced.</param>
+    public CourseSnapshot Load(IReadOnlyList<ContentFile> files, IReadOnlyList<ContentAsset> assets, CourseSnapshot? previous = null)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(assets);
         lock (_gate)
         {
-            return LoadLocked(files, previous);
+            return LoadLocked(files, assets, previous);
         }
     }
 
-    private CourseSnapshot LoadLocked(IReadOnlyList<ContentFile> files, CourseSnapshot? previous)
+    private CourseSnapshot LoadLocked(IReadOnlyList<ContentFile> files, IReadOnlyList<ContentAsset> assetFiles, CourseSnapshot? previous)
     {
         var normalized = files
             .Select(Normalize)
@@ -54,6 +61,15 @@ public sealed class CourseLoader
         }
 
         var errors = new List<ContentError>();
+        var (assets, assetHashes) = LoadAssets(assetFiles, previous, errors, Parse);
+
+        // A file's HTML holds its images' hashed URLs, so its cache entry is keyed by its week's images too.
+        var folderImages = assets.Values
+            .GroupBy(a => a.Folder, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (Assets: (IReadOnlyDictionary<string, CourseAsset>)g.ToDictionary(a => a.Path, StringComparer.Ordinal), Key: ContentRules.CombineHashes(g.Select(a => $"{a.Path}:{a.Hash}"))), StringComparer.Ordinal);
+        (IReadOnlyDictionary<string, CourseAsset>? Assets, string Key) ImagesOf(string folder) =>
+            folderImages.TryGetValue(folder, out var found) ? found : (null, "");
+
         var previousItems = previous?.Course.Weeks.SelectMany(w => w.Items).GroupBy(i => i.SourceFile).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
             ?? new Dictionary<string, CourseItem>(StringComparer.Ordinal);
         var previousWeeks = previous?.Course.Weeks.GroupBy(w => w.SourceFile).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
@@ -112,17 +128,19 @@ public sealed class CourseLoader
             }
             else
             {
-                var (header, weekErrors) = Parse(weekFile.File, weekFile.Hash, HeaderParsers.ParseWeek);
+                var images = ImagesOf(folder);
+                var (header, weekErrors) = Parse(weekFile.File, weekFile.Hash + images.Key, f => HeaderParsers.ParseWeek(f, images.Assets));
                 errors.AddRange(weekErrors);
                 weekHeader = header;
             }
 
             if (weekHeader is null && previousWeeks.TryGetValue(weekPath, out var old))
             {
-                weekHeader = new WeekHeader(old.Number, 1, old.Title, old.Summary, old.IntroHtml, old.Published, old.ReleaseAt);
+                weekHeader = new WeekHeader(old.Number, 1, old.Title, old.Summary, old.IntroHtml, old.Published, old.ReleaseAt) { Images = old.Images };
             }
 
-            var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath), previousItems, errors, Parse);
+            var folderImagesOf = ImagesOf(folder);
+            var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath).Select(f => (f.File, f.Hash + folderImagesOf.Key)), folderImagesOf.Assets, previousItems, errors, Parse);
             if (weekHeader is not null)
             {
                 var week = ToWeek(weekHeader, items, weekPath);
@@ -141,12 +159,38 @@ public sealed class CourseLoader
 
         _cache = nextCache;
         var course = new Course(courseHeader.Title, courseHeader.Tagline, courseHeader.OverviewHtml, numbered.Values.OrderBy(w => w.Number).ToList());
-        var revision = ContentRules.CombineHashes(normalized.Select(f => $"{f.File.Path}:{f.Hash}"));
+        var revision = ContentRules.CombineHashes(normalized.Select(f => $"{f.File.Path}:{f.Hash}").Concat(assetHashes));
         var sortedErrors = errors
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line)
             .ToList();
-        return new CourseSnapshot(course, revision, sortedErrors);
+        return new CourseSnapshot(course, revision, sortedErrors) { Assets = assets };
+    }
+
+    /// <summary>
+    /// Checks every image (cached by path and bytes like the Markdown files). Returns the usable images by path
+    /// and one revision entry per stored image, so any change to an image changes the snapshot's revision.
+    /// </summary>
+    private static (Dictionary<string, CourseAsset> Assets, List<string> Hashes) LoadAssets(
+        IReadOnlyList<ContentAsset> files, CourseSnapshot? previous, List<ContentError> errors, CachedParse<AssetCheck> inspect)
+    {
+        var assets = new Dictionary<string, CourseAsset>(StringComparer.Ordinal);
+        var hashes = new List<string>();
+        foreach (var file in files)
+        {
+            var path = file.Path.Replace('\\', '/').TrimStart('/');
+            var hash = ContentRules.Hash(file.Bytes);
+            hashes.Add($"{path}:{hash}");
+            var check = inspect(new ContentFile(path, ""), "asset:" + hash, _ => CourseAssets.Inspect(file with { Path = path }));
+            errors.AddRange(check.Errors);
+            var asset = check.Asset ?? previous?.Assets.GetValueOrDefault(path);
+            if (asset is not null)
+            {
+                assets[path] = asset;
+            }
+        }
+
+        return (assets, hashes);
     }
 
     private delegate T CachedParse<T>(ContentFile file, string hash, Func<ContentFile, T> parse)
@@ -154,6 +198,7 @@ public sealed class CourseLoader
 
     private static List<CourseItem> LoadItems(
         IEnumerable<(ContentFile File, string Hash)> files,
+        IReadOnlyDictionary<string, CourseAsset>? assets,
         Dictionary<string, CourseItem> previousItems,
         List<ContentError> errors,
         CachedParse<ParsedItem> parse)
@@ -178,7 +223,7 @@ public sealed class CourseLoader
             }
             else
             {
-                var parsed = parse(file, hash, f => ItemParser.Parse(f, fileId));
+                var parsed = parse(file, hash, f => ItemParser.Parse(f, fileId, assets));
                 errors.AddRange(parsed.Errors);
                 item = parsed.Item;
                 idLine = parsed.IdLine;
@@ -206,9 +251,10 @@ public sealed class CourseLoader
     /// <summary>
     /// One item file (<c>weeks/NN-slug/NN-id.md</c>) parsed exactly as the loader parses it in a course: the same
     /// layout and file-name rules, front matter and body. The item's <see cref="CourseItem.Revision"/> is the
-    /// hash of its text. Nothing is cached.
+    /// hash of its text. Nothing is cached. <paramref name="assets"/> are the week's images, so image references resolve
+    /// as they would in the course.
     /// </summary>
-    public static ParsedFile<CourseItem> ParseItem(ContentFile file)
+    public static ParsedFile<CourseItem> ParseItem(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         file = Normalize(file);
@@ -222,16 +268,16 @@ public sealed class CourseLoader
             return new ParsedFile<CourseItem>(null, [ItemFileNameProblem(file.Path)]);
         }
 
-        var parsed = ItemParser.Parse(file, fileId);
+        var parsed = ItemParser.Parse(file, fileId, assets);
         return new ParsedFile<CourseItem>(parsed.Item, parsed.Errors);
     }
 
-    /// <summary>A <c>week.md</c> parsed on its own, as the loader parses it; the week it gives has no items.</summary>
-    public static ParsedFile<Week> ParseWeek(ContentFile file)
+    /// <summary>A <c>week.md</c> parsed on its own, as the loader parses it (with the week's images, when given); the week it gives has no items.</summary>
+    public static ParsedFile<Week> ParseWeek(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         file = Normalize(file);
-        var (header, errors) = HeaderParsers.ParseWeek(file);
+        var (header, errors) = HeaderParsers.ParseWeek(file, assets);
         return new ParsedFile<Week>(header is null ? null : ToWeek(header, [], file.Path), errors);
     }
 
@@ -246,7 +292,7 @@ public sealed class CourseLoader
     private static ContentFile Normalize(ContentFile file) => file with { Path = file.Path.Replace('\\', '/').TrimStart('/') };
 
     private static Week ToWeek(WeekHeader header, IReadOnlyList<CourseItem> items, string path) =>
-        new(header.Number, header.Title, header.Summary, header.IntroHtml, header.Published, header.ReleaseAt, items, path);
+        new(header.Number, header.Title, header.Summary, header.IntroHtml, header.Published, header.ReleaseAt, items, path) { Images = header.Images };
 
     /// <summary>Why a file other than <c>course.md</c> is outside the course layout, or null when it is inside.</summary>
     private static ContentError? LayoutProblem(string path)

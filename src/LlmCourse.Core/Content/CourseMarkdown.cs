@@ -56,11 +56,15 @@ public static class CourseMarkdown
         return scheme is null or "http" or "https" or "mailto";
     }
 
-    /// <summary>Parses Markdown with the course pipeline and removes every link the URL policy refuses.</summary>
-    internal static MarkdownDocument Parse(string markdown)
+    /// <summary>
+    /// Parses Markdown with the course pipeline and removes every link the URL policy refuses; with
+    /// <paramref name="images"/>, image addresses are then resolved to the course's images (once, at parse time).
+    /// </summary>
+    internal static MarkdownDocument Parse(string markdown, ImageResolver? images = null)
     {
         var document = Markdown.Parse(markdown, _pipeline);
         Sanitize(document);
+        images?.Resolve(document);
         return document;
     }
 
@@ -218,9 +222,7 @@ public static class CourseMarkdown
 
         if (link.IsImage)
         {
-            var alt = new StringBuilder();
-            AppendText(alt, link);
-            link.ReplaceBy(new LiteralInline(alt.ToString()), copyChildren: false);
+            link.ReplaceBy(new LiteralInline(PlainText((IEnumerable<Inline>)link)), copyChildren: false);
             return;
         }
 
@@ -278,6 +280,8 @@ public static class CourseMarkdown
                 return;
             case TaskList:
             case FootnoteLink:
+            case LinkInline { IsImage: true }:
+                // An image is not text: its alt text would otherwise leak into card answers, word counts and search.
                 return;
             case LiteralInline literal:
                 text.Append(literal.Content.ToString());

@@ -48,6 +48,9 @@ public sealed record Week(
     IReadOnlyList<CourseItem> Items,
     string SourceFile)
 {
+    /// <summary>The images <c>week.md</c>'s introduction shows.</summary>
+    public IReadOnlyList<ImageReference> Images { get; init; } = [];
+
     /// <summary>Whether learners may see this week at <paramref name="now"/>.</summary>
     public bool IsVisibleAt(DateTimeOffset now) => Published && (ReleaseAt is null || ReleaseAt <= now);
 
@@ -78,6 +81,9 @@ public abstract record CourseItem
 
     /// <summary>Content hash of <see cref="Markdown"/> (lower-case hex, 16 chars): records keep it to know which version they saw.</summary>
     public required string Revision { get; init; }
+
+    /// <summary>The images the item shows, in order of appearance, as resolved when it was parsed.</summary>
+    public IReadOnlyList<ImageReference> Images { get; init; } = [];
 }
 
 /// <summary>A lecture: slides, each with its transcript.</summary>

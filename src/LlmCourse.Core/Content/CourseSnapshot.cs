@@ -12,7 +12,22 @@ public sealed record CourseSnapshot(Course Course, string Revision, IReadOnlyLis
     /// <summary>A course with no weeks: what the site serves before the first successful load.</summary>
     public static CourseSnapshot Empty { get; } = new(new Course("Course", "", "", []), ContentRules.CombineHashes([]), []);
 
+    /// <summary>The images that passed their checks, by content path (<c>weeks/NN-slug/images/name</c>).</summary>
+    public IReadOnlyDictionary<string, CourseAsset> Assets { get; init; } = new Dictionary<string, CourseAsset>();
+
     public Week? FindWeek(int number) => Course.Weeks.FirstOrDefault(w => w.Number == number);
+
+    /// <summary>The images served at <c>/assets/{hash}/{name}</c>: one, or several when weeks hold identical files under one name.</summary>
+    public IEnumerable<CourseAsset> FindAssets(string hash, string name) =>
+        Assets.Values.Where(a => string.Equals(a.Hash, hash, StringComparison.Ordinal) && string.Equals(a.Name, name, StringComparison.Ordinal));
+
+    /// <summary>The week whose folder holds <paramref name="asset"/>, or null when the folder has no week.</summary>
+    public Week? WeekOf(CourseAsset asset)
+    {
+        ArgumentNullException.ThrowIfNull(asset);
+        var weekFile = $"weeks/{asset.Folder}/week.md";
+        return Course.Weeks.FirstOrDefault(w => string.Equals(w.SourceFile, weekFile, StringComparison.Ordinal));
+    }
 
     /// <summary>Weeks learners may see at <paramref name="now"/>, in order.</summary>
     public IEnumerable<Week> VisibleWeeks(DateTimeOffset now) => Course.Weeks.Where(w => w.IsVisibleAt(now));

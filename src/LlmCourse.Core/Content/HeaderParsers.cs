@@ -4,7 +4,11 @@ namespace LlmCourse.Core.Content;
 internal sealed record CourseHeader(string Title, string Tagline, string OverviewHtml);
 
 /// <summary>What a <c>week.md</c> gives; <paramref name="NumberLine"/> is where a clash of numbers is reported.</summary>
-internal sealed record WeekHeader(int Number, int NumberLine, string Title, string Summary, string IntroHtml, bool Published, DateTimeOffset? ReleaseAt);
+internal sealed record WeekHeader(int Number, int NumberLine, string Title, string Summary, string IntroHtml, bool Published, DateTimeOffset? ReleaseAt)
+{
+    /// <summary>The images the introduction shows.</summary>
+    public IReadOnlyList<ImageReference> Images { get; init; } = [];
+}
 
 /// <summary>Parsers for the two files that are not items: <c>course.md</c> and <c>week.md</c>.</summary>
 internal static class HeaderParsers
@@ -27,9 +31,10 @@ internal static class HeaderParsers
         return (new CourseHeader(title, tagline, CourseMarkdown.RenderBlocks(document.Ast)), []);
     }
 
-    public static (WeekHeader? Header, IReadOnlyList<ContentError> Errors) ParseWeek(ContentFile file)
+    /// <param name="assets">The images of the week, by content path (none when null).</param>
+    public static (WeekHeader? Header, IReadOnlyList<ContentError> Errors) ParseWeek(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets = null)
     {
-        var document = SourceDocument.Parse(file);
+        var document = SourceDocument.Parse(file, assets);
         var frontMatter = FrontMatter.Read(document);
         frontMatter.RejectUnknownKeys(_weekKeys);
         var number = frontMatter.Int("number");
@@ -51,7 +56,10 @@ internal static class HeaderParsers
             return (null, document.Errors);
         }
 
-        var header = new WeekHeader(number.Value, frontMatter.ValueLine("number"), title, summary, CourseMarkdown.RenderBlocks(document.Ast), published, release);
+        var header = new WeekHeader(number.Value, frontMatter.ValueLine("number"), title, summary, CourseMarkdown.RenderBlocks(document.Ast), published, release)
+        {
+            Images = document.Images,
+        };
         return (header, []);
     }
 }

@@ -21,9 +21,10 @@ internal static class ItemParser
     };
 
     /// <param name="fileId">The id taken from the file name, used when the front matter gives none.</param>
-    public static ParsedItem Parse(ContentFile file, string fileId)
+    /// <param name="assets">The images of the file's week, by content path (none when null).</param>
+    public static ParsedItem Parse(ContentFile file, string fileId, IReadOnlyDictionary<string, CourseAsset>? assets = null)
     {
-        var document = SourceDocument.Parse(file);
+        var document = SourceDocument.Parse(file, assets);
         var frontMatter = FrontMatter.Read(document);
 
         var kindText = frontMatter.RequiredString("kind");
@@ -72,6 +73,7 @@ internal static class ItemParser
             ItemKind.Deck => DeckParser.Parse(document, header),
             _ => QuizParser.Parse(document, frontMatter, header),
         };
+        item = item with { Images = document.Images };
 
         return document.HasErrors ? new ParsedItem(null, idLine, document.Errors) : new ParsedItem(item, idLine, []);
     }

@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 namespace LlmCourse.Core.Content;
 
 /// <summary>
-/// Checks a week before it may be published: its files' parse problems, problems parsing cannot see
-/// (an empty deck, a choice question without a right answer), and links to pages of the course that do not
-/// exist or that learners would not be able to open when the week appears.
+/// Checks a week before it may be published: its files' parse problems (its images' too), problems parsing
+/// cannot see (an empty deck, a choice question without a right answer), images without alt text or that are
+/// missing, and links to pages of the course that do not exist or that learners would not be able to open
+/// when the week appears.
 /// </summary>
 public static partial class PublishValidator
 {
@@ -62,7 +63,10 @@ public static partial class PublishValidator
             }
 
             problems.AddRange(CheckLinks(item.SourceFile, item.Markdown, snapshot, week, releaseAt, visibleFrom));
+            problems.AddRange(CheckImages(item.SourceFile, item.Images, snapshot));
         }
+
+        problems.AddRange(CheckImages(week.SourceFile, week.Images, snapshot));
 
         if (weekMarkdown is not null)
         {

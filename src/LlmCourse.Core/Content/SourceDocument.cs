@@ -13,11 +13,13 @@ internal sealed class SourceDocument
     private readonly List<ContentError> _errors = [];
     private readonly string[] _lines;
 
-    private SourceDocument(ContentFile file)
+    private SourceDocument(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets)
     {
         File = file;
         _lines = file.Text.Split('\n').Select(l => l.TrimEnd('\r')).ToArray();
-        Ast = CourseMarkdown.Parse(file.Text);
+        var images = new ImageResolver(file.Path, assets ?? new Dictionary<string, CourseAsset>());
+        Ast = CourseMarkdown.Parse(file.Text, images);
+        Images = images.References;
         FrontMatterBlock = Ast.FirstOrDefault() as YamlFrontMatterBlock;
         Body = Ast.Where(b => b is not YamlFrontMatterBlock and not FootnoteGroup and not LinkReferenceDefinitionGroup).ToList();
     }
@@ -33,11 +35,15 @@ internal sealed class SourceDocument
     /// <summary>Top-level blocks after the front matter, footnotes and link definitions left out.</summary>
     public IReadOnlyList<Block> Body { get; }
 
+    /// <summary>The images the file shows, in order, as resolved against its week's images.</summary>
+    public IReadOnlyList<ImageReference> Images { get; }
+
     public IReadOnlyList<ContentError> Errors => _errors;
 
     public bool HasErrors => _errors.Count > 0;
 
-    public static SourceDocument Parse(ContentFile file) => new(file);
+    /// <param name="assets">The images the file may show, by content path; none when null.</param>
+    public static SourceDocument Parse(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets = null) => new(file, assets);
 
     /// <summary>1-based file line of a Markdown node (Markdig counts from 0).</summary>
     public static int LineOf(MarkdownObject node) => node.Line + 1;

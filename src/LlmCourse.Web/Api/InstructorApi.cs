@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Content;
 using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,7 +25,7 @@ public static class InstructorApi
 
     // The body is read here rather than bound, so a request of another content type still reaches
     // authorization (401/403) before it is told 415, instead of matching no route at all.
-    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(HttpRequest http)
+    private static async Task<Results<Ok<PreviewResponse>, ProblemHttpResult>> Preview(HttpRequest http, CourseStore store)
     {
         if (!http.HasJsonContentType())
         {
@@ -41,7 +42,7 @@ public static class InstructorApi
             return ApiProblems.BadRequest("The body must be a JSON object {\"path\": \"…\", \"text\": \"…\"} with two strings.");
         }
 
-        var result = ItemPreview.Render(request.Path ?? "", request.Text ?? "");
+        var result = ItemPreview.Render(store, request.Path ?? "", request.Text ?? "");
         return TypedResults.Ok(new PreviewResponse(result.Html, [.. result.Errors.Select(e => new PreviewProblem(e.Line, e.Message))]));
     }
 }

@@ -13,7 +13,7 @@ public sealed record ContentChange(string Path, string? Text);
 /// in the same transaction, seeds the state of weeks seen for the first time from their front matter,
 /// then reloads this instance's snapshot (other instances notice the new audit id when they poll).
 /// </summary>
-public sealed class ContentRepository(AppDbContext db, CourseStore store, TimeProvider clock)
+public sealed partial class ContentRepository(AppDbContext db, CourseStore store, TimeProvider clock)
 {
     public const string FolderActor = "content folder";
 
@@ -27,8 +27,15 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
     public Task<ContentFileRecord?> FindAsync(string path, CancellationToken cancellationToken = default) =>
         db.ContentFiles.AsNoTracking().FirstOrDefaultAsync(f => f.Path == path, cancellationToken);
 
-    /// <summary>Makes the database hold exactly <paramref name="files"/> (a whole course); returns how many files changed.</summary>
-    public async Task<int> ImportAsync(IReadOnlyList<ContentFile> files, string actor, string detail, CancellationToken cancellationToken = default)
+    /// <summary>Makes the database hold exactly <paramref name="files"/> (a whole course's Markdown; images are left as they are); returns how many files changed.</summary>
+    public Task<int> ImportAsync(IReadOnlyList<ContentFile> files, string actor, string detail, CancellationToken cancellationToken = default) =>
+        ImportAsync(files, null, actor, detail, cancellationToken);
+
+    /// <summary>
+    /// Makes the database hold exactly <paramref name="files"/> and, unless null, exactly <paramref name="assets"/>
+    /// (a whole course with its images), in one change; returns how many files changed.
+    /// </summary>
+    public async Task<int> ImportAsync(IReadOnlyList<ContentFile> files, IReadOnlyList<ContentAsset>? assets, string actor, string detail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         var incoming = files.Select(f => f with { Path = Normalize(f.Path) }).ToList();
@@ -37,14 +44,21 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
         var changes = incoming.Select(f => new ContentChange(f.Path, f.Text))
             .Concat(existing.Where(p => !paths.Contains(p)).Select(p => new ContentChange(p, null)))
             .ToList();
-        return await ApplyAsync(changes, actor, "import", "course", detail, cancellationToken);
+        var assetChanges = assets is null ? [] : await WholeAssetSetAsync(assets, cancellationToken);
+        return await ApplyAsync(changes, assetChanges, actor, "import", "course", detail, cancellationToken);
     }
 
     /// <summary>Applies the changes that differ from what is stored; writes nothing (no audit entry either) when none do.</summary>
+    public Task<int> ApplyAsync(
+        IReadOnlyList<ContentChange> changes, string actor, string action, string target, string detail, CancellationToken cancellationToken = default) =>
+        ApplyAsync(changes, [], actor, action, target, detail, cancellationToken);
+
+    /// <summary>Applies the file and image changes that differ from what is stored, as one change with one audit entry.</summary>
     public async Task<int> ApplyAsync(
-        IReadOnlyList<ContentChange> changes, string actor, string action, string target, string detail, CancellationToken cancellationToken = default)
+        IReadOnlyList<ContentChange> changes, IReadOnlyList<AssetChange> assets, string actor, string action, string target, string detail, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
+        ArgumentNullException.ThrowIfNull(assets);
         var now = clock.GetUtcNow().UtcDateTime;
         var paths = changes.Select(c => Normalize(c.Path)).Distinct().ToList();
         var rows = await db.ContentFiles.Where(f => paths.Contains(f.Path)).ToDictionaryAsync(f => f.Path, StringComparer.Ordinal, cancellationToken);
@@ -94,6 +108,7 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
             changed++;
         }
 
+        changed += await StageAssetsAsync(assets, actor, now, cancellationToken);
         if (changed == 0)
         {
             return 0;
@@ -164,31 +179,48 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
         return true;
     }
 
-    /// <summary>Writes every stored file under <paramref name="folder"/>; stale course files there are removed so the folder equals the course.</summary>
+    /// <summary>
+    /// Writes every stored file and image under <paramref name="folder"/>, images byte for byte; stale course files
+    /// and images there are removed so the folder equals the course. Returns how many files were written.
+    /// </summary>
     public async Task<int> ExportAsync(string folder, CancellationToken cancellationToken = default)
     {
         var files = await ReadAllAsync(cancellationToken);
+        var assets = await ReadAllAssetsAsync(cancellationToken);
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
-        var keep = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in ContentDirectory.ReadFiles(root).Where(f => !keep.Contains(f.Path) && (f.Path == ContentRules.CourseFile || f.Path.StartsWith("weeks/", StringComparison.Ordinal))))
+        var keep = files.Select(f => f.Path).Concat(assets.Select(a => a.Path)).ToHashSet(StringComparer.Ordinal);
+        var stale = ContentDirectory.ReadFiles(root).Select(f => f.Path).Where(p => p == ContentRules.CourseFile || p.StartsWith("weeks/", StringComparison.Ordinal))
+            .Concat(ContentDirectory.ReadAssets(root).Select(a => a.Path))
+            .Where(p => !keep.Contains(p));
+        foreach (var path in stale)
         {
-            File.Delete(Path.Combine(root, stale.Path));
+            File.Delete(Path.Combine(root, path));
+        }
+
+        string Target(string path)
+        {
+            var target = Path.GetFullPath(Path.Combine(root, path));
+            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException($"Refusing to export {path} outside {root}.");
+            }
+
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            return target;
         }
 
         foreach (var file in files)
         {
-            var target = Path.GetFullPath(Path.Combine(root, file.Path));
-            if (!target.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            {
-                throw new InvalidOperationException($"Refusing to export {file.Path} outside {root}.");
-            }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            await File.WriteAllTextAsync(target, file.Text, new System.Text.UTF8Encoding(false), cancellationToken);
+            await File.WriteAllTextAsync(Target(file.Path), file.Text, new System.Text.UTF8Encoding(false), cancellationToken);
         }
 
-        return files.Count;
+        foreach (var asset in assets)
+        {
+            await File.WriteAllBytesAsync(Target(asset.Path), asset.Bytes, cancellationToken);
+        }
+
+        return files.Count + assets.Count;
     }
 
     /// <summary>

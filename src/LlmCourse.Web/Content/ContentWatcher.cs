@@ -14,6 +14,7 @@ public sealed partial class ContentWatcher(
     : BackgroundService
 {
     private Dictionary<string, string> _folder = new(StringComparer.Ordinal);
+    private Dictionary<string, string> _folderImages = new(StringComparer.Ordinal);
 
     private bool Watching => options.Watch ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
 
@@ -21,6 +22,7 @@ public sealed partial class ContentWatcher(
     {
         // Load before the server accepts requests so /healthz and pages never see an empty course.
         var files = Directory.Exists(options.Path) ? ContentDirectory.ReadFiles(options.Path) : [];
+        var images = ReadImages();
         await using (var scope = scopes.CreateAsyncScope())
         {
             var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
@@ -28,12 +30,13 @@ public sealed partial class ContentWatcher(
             {
                 if (files.Count > 0 && !await repository.AnyAsync(cancellationToken))
                 {
-                    await repository.ImportAsync(files, ContentRepository.FolderActor, $"first start: {options.Path}", cancellationToken);
+                    await repository.ImportAsync(files, images, ContentRepository.FolderActor, $"first start: {options.Path}", cancellationToken);
                 }
             }, cancellationToken);
         }
 
         _folder = files.ToDictionary(f => f.Path, f => f.Text, StringComparer.Ordinal);
+        _folderImages = images.ToDictionary(i => i.Path, i => ContentRules.Hash(i.Bytes), StringComparer.Ordinal);
         await store.ReloadAsync(cancellationToken);
         await base.StartAsync(cancellationToken);
     }
@@ -96,17 +99,39 @@ public sealed partial class ContentWatcher(
             .Select(f => new ContentChange(f.Key, f.Value))
             .Concat(_folder.Keys.Where(p => !now.ContainsKey(p)).Select(p => new ContentChange(p, null)))
             .ToList();
+        var images = ReadImages().ToDictionary(i => i.Path, StringComparer.Ordinal);
+        var imageHashes = images.ToDictionary(i => i.Key, i => ContentRules.Hash(i.Value.Bytes), StringComparer.Ordinal);
+        var imageChanges = imageHashes.Where(i => !_folderImages.TryGetValue(i.Key, out var old) || old != i.Value)
+            .Select(i => new AssetChange(i.Key, images[i.Key].Bytes))
+            .Concat(_folderImages.Keys.Where(p => !imageHashes.ContainsKey(p)).Select(p => new AssetChange(p, null)))
+            .ToList();
         _folder = now;
-        if (changes.Count == 0)
+        _folderImages = imageHashes;
+        if (changes.Count + imageChanges.Count == 0)
         {
             return;
         }
 
         await using var scope = scopes.CreateAsyncScope();
         var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
-        var target = changes.Count == 1 ? changes[0].Path : "content folder";
-        await repository.ApplyAsync(changes, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
+        var target = changes.Count + imageChanges.Count == 1 ? changes.Select(c => c.Path).Concat(imageChanges.Select(c => c.Path)).Single() : "content folder";
+        await repository.ApplyAsync(changes, imageChanges, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
     }
+
+    /// <summary>The folder's images, leaving out (with a warning) any too big to store; the loader reports the rest of what is wrong with them.</summary>
+    private List<ContentAsset> ReadImages()
+    {
+        var images = Directory.Exists(options.Path) ? ContentDirectory.ReadAssets(options.Path) : [];
+        foreach (var image in images.Where(ContentDirectory.IsTruncated))
+        {
+            LogImageTooBig(logger, image.Path, CourseAssets.MaxBytes);
+        }
+
+        return [.. images.Where(i => !ContentDirectory.IsTruncated(i))];
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content image {Path} is larger than {Limit} bytes and was not imported.")]
+    private static partial void LogImageTooBig(ILogger logger, string path, int limit);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content folder {Path} does not exist; live reload is off.")]
     private static partial void LogMissingFolder(ILogger logger, string path);

@@ -29,6 +29,10 @@ public sealed class CourseStore(CourseLoader loader, IServiceScopeFactory scopes
     /// <summary>The source text of every course file, by path.</summary>
     public IReadOnlyDictionary<string, string> Files => _loaded?.Files ?? new Dictionary<string, string>();
 
+    /// <summary>Every stored image by path, as stored (refused ones too; <see cref="CourseSnapshot.Assets"/> holds the usable ones).</summary>
+    public IReadOnlyDictionary<string, ContentAsset> AssetFiles =>
+        _loaded?.Assets.ToDictionary(a => a.Key, a => a.Value.Asset, StringComparer.Ordinal) ?? new Dictionary<string, ContentAsset>();
+
     /// <summary>The database's change sequence (latest audit entry id) this snapshot reflects.</summary>
     public long Sequence => _loaded?.Sequence ?? -1;
 
@@ -62,12 +66,13 @@ public sealed class CourseStore(CourseLoader loader, IServiceScopeFactory scopes
                 .ToDictionary(p => p.WeekNumber, ToState);
 
             var previous = _loaded;
+            var assets = await ReadAssetsAsync(db, previous?.Assets, cancellationToken);
             var files = rows.Select(r => new ContentFile(r.Path, r.Text)).ToList();
-            var content = loader.Load(files, previous?.Content);
+            var content = loader.Load(files, [.. assets.Values.Select(a => a.Asset)], previous?.Content);
             var changed = previous is null || previous.Content.Revision != content.Revision || !SameStates(previous.States, states);
             if (!changed)
             {
-                _loaded = previous! with { Sequence = sequence };
+                _loaded = previous! with { Assets = assets, Sequence = sequence };
                 return previous.Snapshot;
             }
 
@@ -78,7 +83,7 @@ public sealed class CourseStore(CourseLoader loader, IServiceScopeFactory scopes
 
             var weeks = content.Course.Weeks.Select(w => states.TryGetValue(w.Number, out var s) ? Apply(w, s) : w).ToList();
             var snapshot = content with { Course = content.Course with { Weeks = weeks } };
-            _loaded = new Loaded(content, snapshot, states, rows.ToDictionary(r => r.Path, r => r.Text, StringComparer.Ordinal), sequence);
+            _loaded = new Loaded(content, snapshot, states, rows.ToDictionary(r => r.Path, r => r.Text, StringComparer.Ordinal), assets, sequence);
             logger.LogInformation(
                 "Course loaded: revision {Revision}, {Weeks} weeks, {Items} items, {Errors} problems",
                 snapshot.Revision, weeks.Count, weeks.Sum(w => w.Items.Count), snapshot.Errors.Count);
@@ -89,6 +94,39 @@ public sealed class CourseStore(CourseLoader loader, IServiceScopeFactory scopes
         {
             _reloadGate.Release();
         }
+    }
+
+    /// <summary>
+    /// The stored images by path. Only images whose hash is new to this instance are read with their bytes;
+    /// the others are taken from the previous load, so a reload does not copy every image out of the database.
+    /// </summary>
+    private static async Task<Dictionary<string, StoredAsset>> ReadAssetsAsync(AppDbContext db, IReadOnlyDictionary<string, StoredAsset>? previous, CancellationToken cancellationToken)
+    {
+        var listed = await db.ContentAssets.AsNoTracking().Select(a => new { a.Path, a.Hash }).ToListAsync(cancellationToken);
+        var assets = new Dictionary<string, StoredAsset>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var row in listed)
+        {
+            if (previous is not null && previous.TryGetValue(row.Path, out var known) && known.Hash == row.Hash)
+            {
+                assets[row.Path] = known;
+            }
+            else
+            {
+                missing.Add(row.Path);
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            var fetched = await db.ContentAssets.AsNoTracking().Where(a => missing.Contains(a.Path)).Select(a => new { a.Path, a.Hash, a.Bytes }).ToListAsync(cancellationToken);
+            foreach (var row in fetched)
+            {
+                assets[row.Path] = new StoredAsset(row.Hash, new ContentAsset(row.Path, row.Bytes));
+            }
+        }
+
+        return assets;
     }
 
     internal static WeekState ToState(WeekPublication p) => new(
@@ -107,10 +145,13 @@ public sealed class CourseStore(CourseLoader loader, IServiceScopeFactory scopes
     private static bool SameStates(IReadOnlyDictionary<int, WeekState> a, IReadOnlyDictionary<int, WeekState> b) =>
         a.Count == b.Count && a.All(kv => b.TryGetValue(kv.Key, out var other) && other == kv.Value);
 
+    private sealed record StoredAsset(string Hash, ContentAsset Asset);
+
     private sealed record Loaded(
         CourseSnapshot Content,
         CourseSnapshot Snapshot,
         IReadOnlyDictionary<int, WeekState> States,
         IReadOnlyDictionary<string, string> Files,
+        IReadOnlyDictionary<string, StoredAsset> Assets,
         long Sequence);
 }

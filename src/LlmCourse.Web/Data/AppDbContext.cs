@@ -44,6 +44,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();
 
+    public DbSet<ContentAssetRecord> ContentAssets => Set<ContentAssetRecord>();
+
     public DbSet<WeekPublication> WeekPublications => Set<WeekPublication>();
 
     public DbSet<PublishingAuditEntry> PublishingAudit => Set<PublishingAuditEntry>();

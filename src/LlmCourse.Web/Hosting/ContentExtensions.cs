@@ -41,7 +41,7 @@ public static class ContentExtensions
         {
             try
             {
-                loader.Load(ContentDirectory.ReadFiles(options.Path));
+                loader.Load(ContentDirectory.ReadFiles(options.Path), ContentDirectory.ReadAssets(options.Path));
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {

@@ -33,7 +33,8 @@ public static class SecurityHeadersExtensions
     /// <summary>
     /// A response to a signed-in caller (sign-in cookie or API token) shows their own records: the account export,
     /// <c>/api/v1/me/*</c>, the gradebook and statistics CSVs, attempts and reviews, the dashboard. None may be kept
-    /// by the browser or a proxy. After authentication, so the caller is known.
+    /// by the browser or a proxy. After authentication, so the caller is known. A response marked <c>immutable</c>
+    /// (a course image at its content-hashed URL) is the same for everyone and keeps its own caching.
     /// </summary>
     public static IApplicationBuilder UseNoStoreWhenSignedIn(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -43,7 +44,8 @@ public static class SecurityHeadersExtensions
                 context.Response.OnStarting(static state =>
                 {
                     var headers = ((HttpResponse)state).Headers;
-                    if (!headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase))
+                    var cacheControl = headers.CacheControl.ToString();
+                    if (!cacheControl.Contains("no-store", StringComparison.OrdinalIgnoreCase) && !cacheControl.Contains("immutable", StringComparison.OrdinalIgnoreCase))
                     {
                         headers.CacheControl = "no-store";
                     }

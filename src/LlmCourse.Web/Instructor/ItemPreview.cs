@@ -14,16 +14,22 @@ public sealed record PreviewResult(string Html, IReadOnlyList<ContentError> Erro
 /// </summary>
 public static class ItemPreview
 {
-    public static PreviewResult Render(string path, string text)
+    public static PreviewResult Render(CourseStore store, string path, string text)
     {
+        ArgumentNullException.ThrowIfNull(store);
         path = ContentRepository.Normalize(path ?? "");
         var file = new ContentFile(path, text ?? "");
+
+        // The week's stored images, so the preview shows them and their problems as the published page would.
+        var current = store.Current;
+        var folder = ContentRules.WeekFolderOf(path);
+        var assets = current.Assets.Values.Where(a => a.Folder == folder).ToDictionary(a => a.Path, StringComparer.Ordinal);
         var html = new StringBuilder();
-        IReadOnlyList<ContentError> errors;
+        var errors = new List<ContentError>();
         if (path == ContentRules.CourseFile)
         {
             var parsed = CourseLoader.ParseCourse(file);
-            errors = parsed.Errors;
+            errors.AddRange(parsed.Errors);
             if (parsed.Value is { } course)
             {
                 html.Append("<h1>").Append(Encode(course.Title)).Append("</h1><div class=\"prose\">").Append(course.OverviewHtml).Append("</div>");
@@ -31,24 +37,26 @@ public static class ItemPreview
         }
         else if (ContentRules.IsWeekFile(path))
         {
-            var parsed = CourseLoader.ParseWeek(file);
-            errors = parsed.Errors;
+            var parsed = CourseLoader.ParseWeek(file, assets);
+            errors.AddRange(parsed.Errors);
             if (parsed.Value is { } week)
             {
+                errors.AddRange(PublishValidator.CheckImages(path, week.Images, current));
                 html.Append("<h1>Week ").Append(week.Number).Append(": ").Append(Encode(week.Title)).Append("</h1><div class=\"prose\">").Append(week.IntroHtml).Append("</div>");
             }
         }
         else
         {
-            var parsed = CourseLoader.ParseItem(file);
-            errors = parsed.Errors;
+            var parsed = CourseLoader.ParseItem(file, assets);
+            errors.AddRange(parsed.Errors);
             if (parsed.Value is { } item)
             {
+                errors.AddRange(PublishValidator.CheckImages(path, item.Images, current));
                 AppendItem(html, item);
             }
         }
 
-        return new PreviewResult(html.ToString(), errors);
+        return new PreviewResult(html.ToString(), [.. errors.OrderBy(e => e.Line)]);
     }
 
     private static void AppendItem(StringBuilder html, CourseItem item)

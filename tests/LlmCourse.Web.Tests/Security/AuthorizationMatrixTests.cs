@@ -58,6 +58,10 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new(key, key.StartsWith("GET", StringComparison.Ordinal) ? "GET" : key.Split(' ')[0] == "PUT" ? "PUT" : "POST", url,
             key.Contains("/api/", StringComparison.Ordinal) ? Expect.Unauthorized : Expect.SignIn, expect, expect, expect, form);
 
+    /// <summary>The published lecture's diagram, which everyone may fetch (drafts' images: CourseImagesTests).</summary>
+    private static readonly string LayersUrl = "/assets/" + LlmCourse.Core.Content.ContentRules.Hash(
+        File.ReadAllBytes(Path.Combine(RepoPaths.Content, "weeks", "07-fine-tuning-large-language-models", "images", "llm-layers.svg"))) + "/llm-layers.svg";
+
     public static readonly IReadOnlyList<Rule> Rules =
     [
         All("GET /", "/", Expect.Ok),
@@ -153,6 +157,11 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         Instructor("POST WeekModel.Move", "POST", "/instructor/weeks/99?handler=Move", Expect.NotFound),
         Instructor("POST WeekModel.Delete", "POST", "/instructor/weeks/99?handler=Delete", Expect.NotFound),
         Instructor("POST WeekModel.UploadItem", "POST", "/instructor/weeks/99?handler=UploadItem", Expect.NotFound),
+        Instructor("GET /instructor/weeks/{number:int}/images", "GET", "/instructor/weeks/7/images", Expect.Ok),
+        Instructor("POST ImagesModel.Upload", "POST", "/instructor/weeks/99/images?handler=Upload", Expect.NotFound),
+        Instructor("POST ImagesModel.Delete", "POST", "/instructor/weeks/99/images?handler=Delete", Expect.NotFound),
+        Instructor("POST EditModel.UploadImage", "POST", "/instructor/edit?handler=UploadImage&path=weeks/99-none/01-x.md", Expect.NotFound),
+        All("GET /assets/{hash}/{name}", LayersUrl, Expect.Ok),
         Instructor("POST IndexModel.CreateWeek", "POST", "/instructor?handler=CreateWeek", Expect.Ok),
         Instructor("POST IndexModel.Upload", "POST", "/instructor?handler=Upload", Expect.Ok),
         Instructor("GET /instructor/edit", "GET", "/instructor/edit?path=weeks/99-none/01-x.md", Expect.NotFound),

@@ -13,6 +13,8 @@ namespace LlmCourse.Web.Pages.Instructor;
 /// editor-preview.js updates the preview while typing. Every save is a revision.
 /// </summary>
 [Authorize(Policy = Policies.Instructor)]
+[RequestFormLimits(MultipartBodyLengthLimit = WeekImages.RequestLimit)]
+[RequestSizeLimit(WeekImages.RequestLimit)]
 public sealed class EditModel(CourseStore store, ContentRepository repository, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)]
@@ -31,6 +33,18 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
 
     public int? WeekNumber { get; private set; }
 
+    /// <summary>The week folder of the file (images are uploaded there), or null for <c>course.md</c>.</summary>
+    public string? Folder { get; private set; }
+
+    /// <summary>The week's images, for the list under the editor.</summary>
+    public IReadOnlyList<WeekImage> Images { get; private set; } = [];
+
+    /// <summary>Why the image just uploaded was refused (nothing was stored), or empty.</summary>
+    public IReadOnlyList<string> ImageProblems { get; private set; } = [];
+
+    /// <summary>The image just uploaded, while the unsaved text stays in the editor.</summary>
+    public string? UploadedImage { get; private set; }
+
     [TempData]
     public string? Message { get; set; }
 
@@ -38,7 +52,10 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
     {
         if (await repository.FindAsync(Path ?? "", HttpContext.RequestAborted) is not { } row)
         {
-            return NotFound();
+            // An image's problems link here like a file's; its place is the week's images page.
+            return CourseAssets.SplitPath(Path) is { } image && store.Current.Course.Weeks.FirstOrDefault(w => w.SourceFile == $"weeks/{image.Folder}/week.md") is { } owner
+                ? Redirect($"/instructor/weeks/{owner.Number}/images#image-{image.Name}")
+                : NotFound();
         }
 
         Text = row.Text;
@@ -86,10 +103,39 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
         return Redirect($"/instructor/edit?path={Uri.EscapeDataString(row.Path)}");
     }
 
+    /// <summary>
+    /// Stores an image in the file's week and renders the unsaved text again, so the preview shows it. The text
+    /// travels with the upload and stays in the editor, unsaved: uploading never costs the author their edits.
+    /// </summary>
+    public async Task<IActionResult> OnPostUploadImageAsync(IFormFile? image)
+    {
+        if (await repository.FindAsync(Path ?? "", HttpContext.RequestAborted) is null)
+        {
+            return NotFound();
+        }
+
+        Render();
+        if (Folder is null)
+        {
+            ImageProblems = ["Images belong to a week: open a file of a week to add one."];
+            return Page();
+        }
+
+        ImageProblems = await WeekImages.UploadAsync(repository, image, Folder, InstructorActor.Of(User), HttpContext.RequestAborted);
+        if (ImageProblems.Count == 0)
+        {
+            UploadedImage = image!.FileName;
+            Render();
+        }
+
+        return Page();
+    }
+
     private void Render()
     {
-        Preview = ItemPreview.Render(Path ?? "", Text);
-        var folder = ContentRules.WeekFolderOf(Path ?? "");
-        WeekNumber = folder is null ? null : store.Current.Course.Weeks.FirstOrDefault(w => w.SourceFile == ContentRules.WeekFilePath(folder))?.Number;
+        Preview = ItemPreview.Render(store, Path ?? "", Text);
+        Folder = ContentRules.WeekFolderOf(Path ?? "");
+        WeekNumber = Folder is null ? null : store.Current.Course.Weeks.FirstOrDefault(w => w.SourceFile == ContentRules.WeekFilePath(Folder))?.Number;
+        Images = Folder is null ? [] : WeekImages.For(store, repository, Folder);
     }
 }

@@ -33,6 +33,11 @@ public sealed class WeekModel(CourseStore store, PublishingService publishing, C
 
     public bool Previewing { get; private set; }
 
+    /// <summary>Whether learners see the week now (published, or scheduled and released): "Publish now" has nothing left to do.</summary>
+    public bool IsLive => State.VisibleFrom is { } from && from <= Now;
+
+    public int ImageCount { get; private set; }
+
     public IReadOnlyList<string> FormProblems { get; private set; } = [];
 
     [TempData]
@@ -45,6 +50,13 @@ public sealed class WeekModel(CourseStore store, PublishingService publishing, C
         if (!Load(number))
         {
             return NotFound();
+        }
+
+        // A second click, or a form left open in another tab: publishing again would only add to the audit log.
+        if (IsLive)
+        {
+            Message = $"Week {number} is already published.";
+            return Redirect($"/instructor/weeks/{number}");
         }
 
         return await Outcome(number, await publishing.PublishAsync(number, InstructorActor.Of(User), HttpContext.RequestAborted));
@@ -250,6 +262,7 @@ public sealed class WeekModel(CourseStore store, PublishingService publishing, C
             .ThenBy(p => p, StringComparer.Ordinal)
             .Select(p => (p, week.Items.FirstOrDefault(i => i.SourceFile == p)))];
         Previewing = CourseCatalog.ParsePreview(Request.Cookies[CourseCatalog.PreviewCookie]).Contains(number);
+        ImageCount = store.AssetFiles.Keys.Count(p => CourseAssets.SplitPath(p)?.Folder == Folder);
         return true;
     }
 
