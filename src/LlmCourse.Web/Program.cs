@@ -1,6 +1,7 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Cli;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Email;
 using LlmCourse.Web.Hosting;
 
 if (DeckCommands.IsCommand(args))
@@ -27,6 +28,7 @@ builder.AddWebUi();
 builder.AddCaching();
 builder.AddApi();
 builder.AddLab();
+builder.AddEmail();
 
 var app = builder.Build();
 var parsing = app.ParseCourseFolderAsync();
@@ -43,6 +45,11 @@ if (UserCommands.IsCommand(args))
     return await UserCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
 }
 
+if (MailCommands.IsCommand(args))
+{
+    return await MailCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
+}
+
 if (app.Environment.IsDevelopment())
 {
     await DemoUsers.EnsureAsync(app.Services, app.Logger);
@@ -54,6 +61,7 @@ app.MapCourseDownloads();
 app.MapStudyExports();
 app.MapApi();
 app.MapPublishing();
+app.MapEmail();
 await app.RunAsync();
 return 0;
 
