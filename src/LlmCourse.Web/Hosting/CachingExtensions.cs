@@ -1,3 +1,4 @@
+using LlmCourse.Web.Announcements;
 using LlmCourse.Web.Content;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -20,7 +21,8 @@ public static class CachingExtensions
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByRouteValue("*")
                 .SetVaryByQuery("*")
-                .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()))
+                .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()
+                    + "|" + context.RequestServices.GetRequiredService<AnnouncementBoard>().Version))
                 .Tag(CoursePages));
         });
         return builder;
