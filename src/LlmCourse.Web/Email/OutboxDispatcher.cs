@@ -66,10 +66,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
             }
             catch (Exception ex) when (IsDeliveryFailure(ex))
             {
-                logger.LogWarning("Mail server unavailable ({Error}); {Count} messages wait for the next attempt", ex.Message, rows.Count);
+                logger.LogWarning("Mail server unavailable ({Error}); {Count} messages wait for the next attempt", Describe(ex), rows.Count);
                 foreach (var row in rows)
                 {
-                    _ = await RescheduleAsync(db, row, claim, ex.Message, permanent: false, cancellationToken) ? failed++ : retrying++;
+                    _ = await RescheduleAsync(db, row, claim, Describe(ex), permanent: false, cancellationToken) ? failed++ : retrying++;
                 }
 
                 return new OutboxPass(rows.Count, 0, retrying, failed);
@@ -94,14 +94,14 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
                 catch (Exception ex) when (IsDeliveryFailure(ex))
                 {
                     var permanent = ex is SmtpCommandException { StatusCode: >= (SmtpStatusCode)500 };
-                    logger.LogWarning("Mail {Id} to {To} not sent: {Error}", row.Id, row.ToAddress, ex.Message);
-                    _ = await RescheduleAsync(db, row, claim, ex.Message, permanent, cancellationToken) ? failed++ : retrying++;
+                    logger.LogWarning("Mail {Id} to {To} not sent: {Error}", row.Id, row.ToAddress, Describe(ex));
+                    _ = await RescheduleAsync(db, row, claim, Describe(ex), permanent, cancellationToken) ? failed++ : retrying++;
                     if (ex is not SmtpCommandException)
                     {
                         // The connection is gone: the rest wait for the next pass.
                         foreach (var rest in rows.Skip(i + 1))
                         {
-                            _ = await RescheduleAsync(db, rest, claim, ex.Message, permanent: false, cancellationToken) ? failed++ : retrying++;
+                            _ = await RescheduleAsync(db, rest, claim, Describe(ex), permanent: false, cancellationToken) ? failed++ : retrying++;
                         }
 
                         break;
@@ -174,6 +174,10 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
             s => s.SetProperty(m => m.ClaimToken, (string?)null).SetProperty(m => m.ClaimedUntil, (DateTime?)null),
             CancellationToken.None);
     }
+
+    /// <summary>The error for the outbox row and the log: the server's reply code when there is one.</summary>
+    private static string Describe(Exception ex) =>
+        ex is SmtpCommandException smtp ? $"{(int)smtp.StatusCode} {smtp.Message}" : $"{ex.GetType().Name}: {ex.Message}";
 
     /// <summary>What a mail server or the network can throw; anything else is a bug and is not swallowed.</summary>
     private static bool IsDeliveryFailure(Exception ex) =>
