@@ -24,7 +24,7 @@ public sealed class SmtpTestServer : IDisposable
     public SmtpTestServer(bool start = true)
     {
         _store = new Store();
-        Port = SiteProcess.FreePort();
+        Port = FreePort();
         if (start)
         {
             Start();
@@ -81,9 +81,40 @@ public sealed class SmtpTestServer : IDisposable
         return Messages;
     }
 
+    /// <summary>Waits (bounded) for a message to <paramref name="address"/> whose subject starts with <paramref name="subject"/>.</summary>
+    public async Task<MimeMessage> WaitForAsync(string address, string subject, TimeSpan? timeout = null)
+    {
+        using var cancel = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            if (To(address).FirstOrDefault(m => m.Subject?.StartsWith(subject, StringComparison.Ordinal) == true) is { } found)
+            {
+                return found;
+            }
+
+            try
+            {
+                await _store.Arrived.WaitAsync(cancel.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No message \"{subject}…\" to {address} arrived; {Messages.Count} others did.");
+            }
+        }
+    }
+
     /// <summary>The messages sent to <paramref name="address"/>.</summary>
     public IReadOnlyList<MimeMessage> To(string address) =>
         [.. Messages.Where(m => m.Recipients.Contains(address, StringComparer.OrdinalIgnoreCase)).Select(m => m.Message)];
+
+    private static int FreePort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
 
     public void Dispose()
     {
