@@ -25,6 +25,11 @@ public sealed class AccountMail(
     /// <summary>Queues a reset link if an account has <paramref name="email"/> and the address is under its hourly limit; otherwise does nothing.</summary>
     public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken)
     {
+        if (!setup.CanSend)
+        {
+            return;
+        }
+
         var user = await users.FindByEmailAsync(email.Trim());
         if (user?.Email is null || await OverAddressLimitAsync(user.Email, MailKinds.PasswordReset, cancellationToken))
         {
@@ -53,6 +58,13 @@ public sealed class AccountMail(
 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
+        if (!user.EmailConfirmed)
+        {
+            // The link came to the address, so the address is theirs.
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+        }
+
         await sessions.EndAllAsync(user.Id, keep: null, cancellationToken);
         return result;
     }
@@ -69,7 +81,7 @@ public sealed class AccountMail(
     /// <summary>Sends the confirmation again, unless the address is confirmed or over its hourly limit.</summary>
     public async Task ResendConfirmationAsync(AppUser user, CancellationToken cancellationToken)
     {
-        if (user.EmailConfirmed || user.Email is null || await OverAddressLimitAsync(user.Email, MailKinds.ConfirmEmail, cancellationToken))
+        if (!setup.CanSend || user.EmailConfirmed || !MailText.IsSingleAddress(user.Email) || await OverAddressLimitAsync(user.Email!, MailKinds.ConfirmEmail, cancellationToken))
         {
             return;
         }
@@ -81,7 +93,7 @@ public sealed class AccountMail(
     /// <summary>Sends a link to <paramref name="newEmail"/>; the change happens only when it is followed.</summary>
     public async Task RequestEmailChangeAsync(AppUser user, string newEmail, CancellationToken cancellationToken)
     {
-        if (await OverAddressLimitAsync(newEmail, MailKinds.ChangeEmail, cancellationToken))
+        if (!setup.CanSend || await OverAddressLimitAsync(newEmail, MailKinds.ChangeEmail, cancellationToken))
         {
             return;
         }

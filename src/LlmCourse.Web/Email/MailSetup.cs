@@ -32,11 +32,13 @@ public sealed class MailSetup
                 : DefaultPickupFolder(configuration, environment.ContentRootPath);
         }
 
-        Problem = UsesSmtp && !_development && string.IsNullOrWhiteSpace(_options.SiteUrl)
-            ? "Email:SiteUrl is not set, so links in mail would have no address: no mail is sent."
-            : !UsesSmtp && PickupFolder is null
-                ? "Email:Smtp:Host is not set: this site sends no mail."
-                : null;
+        Problem = !UsesSmtp && PickupFolder is null
+            ? "Email:Smtp:Host is not set: this site sends no mail."
+            : UsesSmtp && !_development && string.IsNullOrWhiteSpace(_options.SiteUrl)
+                ? "Email:SiteUrl is not set, so links in mail would have no address: no mail is sent."
+                : !MimeKit.MailboxAddress.TryParse(_options.Smtp.From, out _)
+                    ? "Email:Smtp:From is not an address (write it as Name <address>): no mail is sent."
+                    : null;
     }
 
     public bool UsesSmtp => !string.IsNullOrWhiteSpace(_options.Smtp.Host);

@@ -39,11 +39,17 @@ public sealed class SignInModel(SignInManager<AppUser> signIn, PasswordTiming ti
 
         // Accounts:RequireConfirmedEmail: Identity refuses an unconfirmed account before looking at the password, so
         // the password is checked here; only someone who knows it learns that the address needs confirming.
-        if (result.IsNotAllowed && user is not null && await signIn.UserManager.CheckPasswordAsync(user, Input.Password))
+        if (result.IsNotAllowed && user is not null)
         {
-            await mail.ResendConfirmationAsync(user, HttpContext.RequestAborted);
-            ModelState.AddModelError(string.Empty, AccountMessages.ConfirmFirst);
-            return Page();
+            if (await signIn.UserManager.CheckPasswordAsync(user, Input.Password))
+            {
+                await mail.ResendConfirmationAsync(user, HttpContext.RequestAborted);
+                ModelState.AddModelError(string.Empty, AccountMessages.ConfirmFirst);
+                return Page();
+            }
+
+            // A wrong guess counts toward the lockout here too.
+            await signIn.UserManager.AccessFailedAsync(user);
         }
 
         // Unknown and locked accounts are refused before any password is hashed; spend the same time, say the same words.
