@@ -38,7 +38,15 @@ public sealed class AnnouncementBoard(IServiceScopeFactory scopes, TimeProvider 
     {
         if (_current.ReadAt == DateTimeOffset.MinValue)
         {
-            await RefreshAsync(cancellationToken);
+            try
+            {
+                await RefreshAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                // The course pages still render while the database is away; they show no announcements until it is back.
+                logger.LogWarning(ex, "Could not read the latest announcements");
+            }
         }
         else
         {
