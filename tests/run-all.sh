@@ -12,6 +12,8 @@ packages=()
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
 command -v docker-compose >/dev/null || packages+=(docker-compose)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
+# The digest tests use real IANA zones (Pacific/Auckland, America/New_York, Europe/Paris).
+[ -f /usr/share/zoneinfo/Pacific/Auckland ] || packages+=(tzdata)
 if [ ${#packages[@]} -gt 0 ]; then
   sudo=""
   [ "$(id -u)" = 0 ] || sudo="sudo"

@@ -2,6 +2,7 @@ using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Appearance;
 using LlmCourse.Web.Assets;
 using LlmCourse.Web.Cli;
+using LlmCourse.Web.Email;
 using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Weeks;
 
@@ -31,6 +32,7 @@ builder.AddQuizzes();
 builder.AddInstructor();
 builder.AddSearch();
 builder.AddLab();
+builder.AddEmail();
 builder.AddHealth();
 builder.AddCaching();
 builder.AddWebUi();
@@ -54,6 +56,11 @@ if (SchedulingCommands.IsCommand(args))
 if (UserCommands.IsCommand(args))
 {
     return await UserCommands.RunAsync(app.Services, args, Console.In, Console.Out, Console.Error);
+}
+
+if (MailCommands.IsCommand(args))
+{
+    return await MailCommands.RunAsync(app.Services, args, Console.Out, Console.Error);
 }
 
 if (app.Environment.IsDevelopment())
@@ -84,6 +91,7 @@ app.MapCourseAssets();
 app.MapStudyExports();
 app.MapTheme();
 app.MapApi();
+app.MapEmail();
 await app.RunAsync();
 return 0;
 

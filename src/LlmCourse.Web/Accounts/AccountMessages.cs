@@ -10,6 +10,10 @@ public static class AccountMessages
     public const string SignInFailed =
         "The email or password is not right. Too many wrong passwords lock an account for 15 minutes.";
 
+    /// <summary>For someone who gave the right password for an account whose address is not confirmed yet.</summary>
+    public const string ConfirmFirst =
+        "Confirm your email address first: we have sent the link again (it works within one hour). Check your inbox, then sign in.";
+
     /// <summary>For a signed-in learner confirming their password (they already know the account exists).</summary>
     public const string LockedOut = "Too many wrong passwords: your account is locked for 15 minutes. Nothing was changed.";
 }

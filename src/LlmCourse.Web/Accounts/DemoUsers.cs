@@ -37,6 +37,10 @@ public static class DemoUsers
                 continue;
             }
 
+            // Example addresses that never get mail anyway; confirmed so course mail can be tried at once.
+            user.EmailConfirmed = true;
+            await users.UpdateAsync(user);
+
             // Printed once, on the start that creates the account (Development only).
             Console.WriteLine($"Demo {role.ToLowerInvariant()} created: {email} / {password}");
         }

@@ -5,7 +5,8 @@ namespace LlmCourse.Web.Accounts;
 /// <summary>
 /// Operators' command line: <c>users create --email a@b.c --role Instructor</c> (password read from standard
 /// input, so it never appears in shell history or process lists), <c>users list</c>, <c>users set-role</c>,
-/// <c>users set-password</c> (also from standard input). Changing a role or a password signs the account out everywhere.
+/// <c>users set-password</c> or its alias <c>users reset-password</c> (also from standard input). Changing a role or a
+/// password signs the account out everywhere.
 /// </summary>
 public static class UserCommands
 {
@@ -57,7 +58,7 @@ public static class UserCommands
                 await output.WriteLineAsync($"{email} now has role {role}; their sessions have ended.");
                 return 0;
 
-            case "set-password" when email is not null:
+            case "set-password" or "reset-password" when email is not null:
                 var newPassword = (await input.ReadLineAsync())?.TrimEnd('\r', '\n') ?? "";
                 if (newPassword.Length == 0)
                 {
@@ -82,6 +83,7 @@ public static class UserCommands
                       users list
                       users set-role --email EMAIL --role Learner|Instructor
                       users set-password --email EMAIL                                      (password on standard input)
+                      users reset-password --email EMAIL                                    (the same; also lifts a lockout)
                     """);
                 return 2;
         }

@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Security.Claims;
 using System.Text;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Announcements;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Progress;
 using Microsoft.AspNetCore.Antiforgery;
@@ -16,7 +17,7 @@ namespace LlmCourse.Web.Dashboard;
 /// Keeps each learner's rendered dashboard and serves it again while nothing on it can have changed. A copy
 /// is reused only when all of these still match: the learner's version in the database (bumped by triggers
 /// on every progress and study write, from any instance), the course revision and released weeks, the
-/// learner's roles (the menu shows them), and the page's own expiry (the next card falling due, the end of the
+/// learner's roles (the menu shows them), the latest announcements (<see cref="AnnouncementBoard.Version"/>), and the page's own expiry (the next card falling due, the end of the
 /// UTC day). The version comes with the session check that every signed-in request makes
 /// (<see cref="SignInSessions"/>), so a hit costs no read of its own, and a copy is only ever served to a
 /// session the database has just confirmed. The antiforgery token is not part of the copy: every response gets
@@ -81,7 +82,7 @@ public sealed class DashboardCache : IDisposable
     private async Task ServeAsync(HttpContext context, RequestDelegate next, string userId, long version)
     {
         var services = context.RequestServices;
-        var course = services.GetRequiredService<CourseCatalog>().VisibilityKey();
+        var course = services.GetRequiredService<CourseCatalog>().VisibilityKey() + "|" + services.GetRequiredService<AnnouncementBoard>().Version;
         var roles = string.Join(',', context.User.FindAll(ClaimTypes.Role).Select(c => c.Value).Order(StringComparer.Ordinal));
         var antiforgery = services.GetRequiredService<IAntiforgery>();
         if (_pages.TryGetValue(userId, out Page? page) && page!.Version == version && page.Course == course && page.Roles == roles

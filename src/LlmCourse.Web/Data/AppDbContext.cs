@@ -64,6 +64,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<FsrsOptimizationRun> FsrsOptimizationRuns => Set<FsrsOptimizationRun>();
 
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+
+    public DbSet<EmailPreferences> EmailPreferences => Set<EmailPreferences>();
+
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

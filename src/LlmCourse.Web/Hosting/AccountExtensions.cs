@@ -1,5 +1,6 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Email;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -27,9 +28,16 @@ public static class AccountExtensions
                 options.Lockout.AllowedForNewUsers = true;
                 options.Lockout.MaxFailedAccessAttempts = builder.Configuration.GetValue("Accounts:MaxFailedSignIns", 5);
                 options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.SignIn.RequireConfirmedEmail = MailSetup.RequireConfirmedEmail(builder.Configuration, builder.Environment);
+
+                // Tokens in mail: one hour, on the site's clock, spent when the security stamp changes.
+                options.Tokens.PasswordResetTokenProvider = AccountTokenProvider.Name;
+                options.Tokens.EmailConfirmationTokenProvider = AccountTokenProvider.Name;
+                options.Tokens.ChangeEmailTokenProvider = AccountTokenProvider.Name;
             })
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<AccountTokenProvider>(AccountTokenProvider.Name);
 
         builder.Services.ConfigureApplicationCookie(options =>
         {

@@ -1,3 +1,4 @@
+using LlmCourse.Web.Announcements;
 using LlmCourse.Web.Content;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -17,9 +18,10 @@ public static class CachingExtensions
                 .Expire(TimeSpan.FromMinutes(10))
                 .SetVaryByRouteValue("*")
                 .SetVaryByQuery("*")
-                // The page carries the visitor's chosen colour scheme, so each scheme is cached apart.
+                // The page carries the visitor's chosen colour scheme and the course's announcements, so each is cached apart.
                 .VaryByValue(context => new("course", context.RequestServices.GetRequiredService<CourseCatalog>().VisibilityKey()
-                    + "|" + (Appearance.Theme.Chosen(context) ?? Appearance.Theme.System)))
+                    + "|" + (Appearance.Theme.Chosen(context) ?? Appearance.Theme.System)
+                    + "|" + context.RequestServices.GetRequiredService<AnnouncementBoard>().Version))
                 .Tag(CourseCatalog.CachePolicy));
         });
         return builder;

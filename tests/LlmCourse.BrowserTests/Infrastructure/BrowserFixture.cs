@@ -32,6 +32,9 @@ public class BrowserFixture : IAsyncLifetime
 
     public string ContentDir => Path.Combine(_workDir, "content");
 
+    /// <summary>The SMTP server (on 127.0.0.1) the site sends its mail to.</summary>
+    public SmtpTestServer Mail { get; } = new();
+
     /// <summary>The site's TimeProvider: real time unless a test moves <see cref="AdjustableClock.Offset"/> (and restores it).</summary>
     public AdjustableClock Clock { get; } = new();
 
@@ -53,7 +56,7 @@ public class BrowserFixture : IAsyncLifetime
         CopyTree(Path.Combine(RepoRoot(), "content"), ContentDir);
         PrepareContent(ContentDir);
         _database = TestDatabase.Create(_workDir);
-        _factory = new SiteFactory(_workDir, _database, Clock);
+        _factory = new SiteFactory(_workDir, _database, Clock, Mail.Port);
         _factory.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
@@ -124,6 +127,7 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         _database?.Dispose();
+        Mail.Dispose();
 
         try
         {
@@ -157,7 +161,7 @@ public class BrowserFixture : IAsyncLifetime
         }
     }
 
-    private sealed class SiteFactory(string workDir, TestDatabase database, TimeProvider clock) : WebApplicationFactory<Program>
+    private sealed class SiteFactory(string workDir, TestDatabase database, TimeProvider clock, int smtpPort) : WebApplicationFactory<Program>
     {
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
@@ -167,6 +171,10 @@ public class BrowserFixture : IAsyncLifetime
             builder.UseSetting("RateLimits:RegisterPerMinute", "100000");
             builder.UseSetting("Database:Provider", database.Provider);
             builder.UseSetting("ConnectionStrings:Default", database.ConnectionString);
+            builder.UseSetting("Email:Smtp:Host", "127.0.0.1");
+            builder.UseSetting("Email:Smtp:Port", smtpPort.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Email:Smtp:Security", "None");
+            builder.UseSetting("Email:Outbox:PollSeconds", "1");
             builder.ConfigureServices(services => services.AddSingleton(clock));
         }
     }

@@ -12,7 +12,7 @@ public sealed class ComposeFileTests
         var (code, output, error) = await RunAsync("docker-compose", "-f docker-compose.yml config");
         Assert.True(code == 0, $"docker-compose config failed: {error}");
 
-        foreach (var service in new[] { "db:", "web1:", "web2:", "lb:" })
+        foreach (var service in new[] { "db:", "web1:", "web2:", "lb:", "mailpit:" })
         {
             Assert.Contains("\n  " + service, output);
         }
@@ -22,7 +22,12 @@ public sealed class ComposeFileTests
         Assert.Contains("Database__Provider: Postgres", output);
         Assert.Contains("ReverseProxy__KnownProxies__0: 172.28.0.10", output);
         Assert.Contains("ipv4_address: 172.28.0.10", output);
-        Assert.Equal(4, output.Split("\n    healthcheck:").Length - 1);
+        Assert.Equal(5, output.Split("\n    healthcheck:").Length - 1);
+
+        // Both instances send their mail to the Mailpit catcher (SMTP on 1025, no TLS inside the network).
+        Assert.Equal(2, output.Split("Email__Smtp__Host: mailpit").Length - 1);
+        Assert.Equal(2, output.Split("Email__Smtp__Port: '1025'").Length - 1 + output.Split("Email__Smtp__Port: \"1025\"").Length - 1);
+        Assert.Equal(2, output.Split("Email__Smtp__Security: none").Length - 1);
     }
 
     [Fact]

@@ -41,6 +41,8 @@ public class CourseAppFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("Content:Path", ContentDir);
         builder.UseSetting("Content:ReloadDelay", "00:00:00.100");
+        // Without an SMTP server, mail is written here (Testing, like Development, uses a pickup folder).
+        builder.UseSetting("Email:PickupFolder", Path.Combine(WorkDir, "mail"));
         // Tests sign many people up from one address; the rate-limit tests set their own low limits.
         builder.UseSetting("RateLimits:SignInPerMinute", "100000");
         builder.UseSetting("RateLimits:RegisterPerMinute", "100000");

@@ -77,9 +77,10 @@ public sealed partial class QuizSourceTests(CanaryAppFactory factory) : IClassFi
                 var body = await response.Content.ReadAsStringAsync();
                 walked++;
                 found += response.IsSuccessStatusCode && body.Contains("walk-", StringComparison.Ordinal) ? 1 : 0;
-                if (body.Contains(CanaryAppFactory.Canary, StringComparison.OrdinalIgnoreCase) || NumericCanary().IsMatch(body))
+                // Every planted canary is "CANARY-…"; the bare word also names a real time zone (Atlantic/Canary), listed on the account page.
+                if (body.Contains(CanaryAppFactory.Canary + "-", StringComparison.OrdinalIgnoreCase) || NumericCanary().IsMatch(body))
                 {
-                    var at = body.IndexOf(CanaryAppFactory.Canary, StringComparison.OrdinalIgnoreCase);
+                    var at = body.IndexOf(CanaryAppFactory.Canary + "-", StringComparison.OrdinalIgnoreCase);
                     leaks.Add($"{who} GET {url} ({(int)response.StatusCode}): …{(at < 0 ? "91735.25" : body.Substring(at, Math.Min(40, body.Length - at)))}…");
                 }
             }

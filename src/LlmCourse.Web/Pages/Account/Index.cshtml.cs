@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Email;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -9,13 +10,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LlmCourse.Web.Pages.Account;
 
 [Authorize]
-public sealed class IndexModel(UserManager<AppUser> users, ApiTokenService tokens) : PageModel
+public sealed class IndexModel(UserManager<AppUser> users, ApiTokenService tokens, MailPreferences mailPreferences, MailSetup mailSetup) : PageModel
 {
     public AppUser Profile { get; private set; } = null!;
 
     public IList<string> UserRoles { get; private set; } = [];
 
     public List<ApiToken> Tokens { get; private set; } = [];
+
+    public EmailSectionView Email { get; private set; } = null!;
 
     /// <summary>A token just created: shown once, never stored in clear.</summary>
     public string? NewToken { get; private set; }
@@ -60,6 +63,7 @@ public sealed class IndexModel(UserManager<AppUser> users, ApiTokenService token
         Profile = user;
         UserRoles = await users.GetRolesAsync(user);
         Tokens = await tokens.ListAsync(user.Id);
+        Email = await EmailModel.LoadAsync(user, mailPreferences, mailSetup, HttpContext.RequestAborted);
         return true;
     }
 }

@@ -1,18 +1,22 @@
 using System.ComponentModel.DataAnnotations;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Account;
 
-public sealed class RegisterModel(UserAdmin admin, SignInManager<AppUser> signIn) : PageModel
+public sealed class RegisterModel(UserAdmin admin, SignInManager<AppUser> signIn, AppDbContext db, AccountMail mail, MailSetup setup, Outbox outbox) : PageModel
 {
     [BindProperty]
     public RegisterInput Input { get; set; } = new();
 
     public string? ReturnUrl { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
 
     public void OnGet(string? returnUrl) => ReturnUrl = returnUrl;
 
@@ -24,6 +28,8 @@ public sealed class RegisterModel(UserAdmin admin, SignInManager<AppUser> signIn
             return Page();
         }
 
+        // The account and its confirmation mail are saved together, or neither is.
+        await using var transaction = await db.Database.BeginTransactionAsync(HttpContext.RequestAborted);
         var (user, errors) = await admin.CreateAsync(Input.Email.Trim(), Input.Password, Roles.Learner, Input.DisplayName);
         if (user is null)
         {
@@ -33,6 +39,20 @@ public sealed class RegisterModel(UserAdmin admin, SignInManager<AppUser> signIn
             }
 
             return Page();
+        }
+
+        if (setup.CanSend && MailText.IsSingleAddress(user.Email))
+        {
+            await mail.AddConfirmationAsync(user);
+            await db.SaveChangesAsync(HttpContext.RequestAborted);
+        }
+
+        await transaction.CommitAsync(HttpContext.RequestAborted);
+        outbox.Wake();
+        if (signIn.Options.SignIn.RequireConfirmedEmail && !user.EmailConfirmed)
+        {
+            Message = $"Your account is ready. We have sent a link to {user.Email}: follow it to confirm your address, then sign in.";
+            return Redirect("/account/sign-in");
         }
 
         await signIn.SignInAsync(user, isPersistent: false);

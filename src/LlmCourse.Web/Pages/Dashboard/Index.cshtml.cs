@@ -1,4 +1,5 @@
 using LlmCourse.Core.Content;
+using LlmCourse.Web.Announcements;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Dashboard;
 using LlmCourse.Web.Progress;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LlmCourse.Web.Pages.Dashboard;
 
 [Authorize]
-public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, StudyService study, TimeProvider clock) : PageModel
+public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, StudyService study, AnnouncementBoard board, TimeProvider clock) : PageModel
 {
     public const int CalendarWeeks = 12;
 
@@ -34,6 +35,8 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, Stu
     /// <summary>New cards the learner may still start today.</summary>
     public int NewCards { get; private set; }
 
+    public IReadOnlyList<AnnouncementView> Announcements { get; private set; } = [];
+
     [TempData]
     public string? Message { get; set; }
 
@@ -50,6 +53,7 @@ public sealed class IndexModel(CourseCatalog catalog, ProgressReader reader, Stu
         Activity = Progress.ActivityByDay();
         Recent = RecentActivity(10);
 
+        Announcements = await board.LatestAsync(HttpContext.RequestAborted);
         var queue = await study.DueQueueAsync(ProgressReader.UserId(User)!, HttpContext.RequestAborted);
         DueCards = queue.DueCount;
         NewCards = queue.NewCount;
