@@ -12,6 +12,9 @@ public sealed partial class CourseLoader
 {
     private const string CourseFile = "course.md";
 
+    /// <summary>The glossary's file name, beside <c>course.md</c>.</summary>
+    public const string GlossaryFile = "glossary.md";
+
     private readonly Lock _gate = new();
     private Dictionary<(string Path, string Hash), object> _cache = [];
     private int _filesParsed;
@@ -20,7 +23,7 @@ public sealed partial class CourseLoader
     public int FilesParsed => Volatile.Read(ref _filesParsed);
 
     /// <summary>Builds a snapshot from every content file.</summary>
-    /// <param name="files">Paths relative to the content root: <c>course.md</c>, <c>weeks/NN-slug/week.md</c>, <c>weeks/NN-slug/NN-item.md</c>.</param>
+    /// <param name="files">Paths relative to the content root: <c>course.md</c>, <c>glossary.md</c>, <c>weeks/NN-slug/week.md</c>, <c>weeks/NN-slug/NN-item.md</c>.</param>
     /// <param name="previous">The snapshot being replaced, whose items stand in for files that now have errors.</param>
     public CourseSnapshot Load(IReadOnlyList<ContentFile> files, CourseSnapshot? previous = null)
     {
@@ -58,6 +61,10 @@ public sealed partial class CourseLoader
         var previousWeeks = previous?.Course.Weeks.GroupBy(w => w.SourceFile).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
             ?? new Dictionary<string, Week>(StringComparer.Ordinal);
 
+        // The glossary first: items link their terms to it, so they are parsed again whenever it changes.
+        var glossary = LoadGlossary(normalized, previous, errors, Parse);
+        var itemKey = glossary.Revision.Length == 0 ? "" : ":" + glossary.Revision;
+
         CourseHeader? courseHeader = null;
         var folders = new SortedDictionary<string, List<(ContentFile File, string Hash)>>(StringComparer.Ordinal);
         foreach (var (file, hash) in normalized)
@@ -70,6 +77,11 @@ public sealed partial class CourseLoader
                 continue;
             }
 
+            if (file.Path == GlossaryFile)
+            {
+                continue;
+            }
+
             if (string.Equals(Path.GetFileName(file.Path), "README.md", StringComparison.OrdinalIgnoreCase))
             {
                 continue;
@@ -78,7 +90,7 @@ public sealed partial class CourseLoader
             var match = WeekFilePath().Match(file.Path);
             if (!match.Success)
             {
-                errors.Add(new ContentError(file.Path, 1, "This file is outside the course layout: expected course.md, weeks/NN-slug/week.md or weeks/NN-slug/NN-item.md."));
+                errors.Add(new ContentError(file.Path, 1, "This file is outside the course layout: expected course.md, glossary.md, weeks/NN-slug/week.md or weeks/NN-slug/NN-item.md."));
                 continue;
             }
 
@@ -122,7 +134,7 @@ public sealed partial class CourseLoader
                 weekHeader = new WeekHeader(old.Number, 1, old.Title, old.Summary, old.IntroHtml, old.Published, old.ReleaseAt);
             }
 
-            var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath), previousItems, errors, Parse);
+            var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath).Select(f => (f.File, f.Hash + itemKey)), previousItems, errors, Parse, glossary);
             if (weekHeader is not null)
             {
                 var week = new Week(weekHeader.Number, weekHeader.Title, weekHeader.Summary, weekHeader.IntroHtml, weekHeader.Published, weekHeader.ReleaseAt, items, weekPath);
@@ -146,7 +158,22 @@ public sealed partial class CourseLoader
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line)
             .ToList();
-        return new CourseSnapshot(course, revision, sortedErrors);
+        return new CourseSnapshot(course, revision, sortedErrors) { Glossary = glossary };
+    }
+
+    /// <summary>The glossary of <c>glossary.md</c>; when it has problems, the previous snapshot's (or none).</summary>
+    private static Glossary LoadGlossary(
+        List<(ContentFile File, string Hash)> files, CourseSnapshot? previous, List<ContentError> errors, CachedParse<(Glossary?, IReadOnlyList<ContentError>)> parse)
+    {
+        var (file, hash) = files.FirstOrDefault(f => f.File.Path == GlossaryFile);
+        if (file is null)
+        {
+            return Glossary.Empty;
+        }
+
+        var (glossary, glossaryErrors) = parse(file, hash, GlossaryParser.Parse);
+        errors.AddRange(glossaryErrors);
+        return glossary ?? previous?.Glossary ?? Glossary.Empty;
     }
 
     private delegate T CachedParse<T>(ContentFile file, string hash, Func<ContentFile, T> parse)
@@ -156,7 +183,8 @@ public sealed partial class CourseLoader
         IEnumerable<(ContentFile File, string Hash)> files,
         Dictionary<string, CourseItem> previousItems,
         List<ContentError> errors,
-        CachedParse<ParsedItem> parse)
+        CachedParse<ParsedItem> parse,
+        Glossary glossary)
     {
         var ordered = files
             .Select(f => (f.File, f.Hash, Name: ItemFileName().Match(Path.GetFileName(f.File.Path))))
@@ -178,7 +206,7 @@ public sealed partial class CourseLoader
             }
             else
             {
-                var parsed = parse(file, hash, f => ItemParser.Parse(f, name.Groups["id"].Value));
+                var parsed = parse(file, hash, f => ItemParser.Parse(f, name.Groups["id"].Value, glossary));
                 errors.AddRange(parsed.Errors);
                 item = parsed.Item;
                 idLine = parsed.IdLine;
