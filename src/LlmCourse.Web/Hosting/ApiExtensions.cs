@@ -63,6 +63,7 @@ public static class ApiExtensions
         api.MapStudyApi();
         api.MapLabApi();
         api.MapQuizApi();
+        api.MapOfflineApi();
 
         // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
         // They answer 404 problem details through UseApiErrors instead.

@@ -171,7 +171,7 @@ public sealed class ContentRepository(AppDbContext db, CourseStore store, TimePr
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
         var keep = files.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in ContentDirectory.ReadFiles(root).Where(f => !keep.Contains(f.Path) && (f.Path == "course.md" || f.Path.StartsWith("weeks/", StringComparison.Ordinal))))
+        foreach (var stale in ContentDirectory.ReadFiles(root).Where(f => !keep.Contains(f.Path) && (f.Path is "course.md" or CourseLoader.GlossaryFile || f.Path.StartsWith("weeks/", StringComparison.Ordinal))))
         {
             File.Delete(Path.Combine(root, stale.Path));
         }

@@ -25,6 +25,12 @@ public static class ItemPreview
             files.Add(new ContentFile("course.md", store.Files.GetValueOrDefault("course.md") ?? "---\ntitle: Preview\n---\n"));
         }
 
+        // Items are previewed with the course's glossary, so their terms link as they will on the site.
+        if (path != CourseLoader.GlossaryFile && store.Files.GetValueOrDefault(CourseLoader.GlossaryFile) is { } glossary)
+        {
+            files.Add(new ContentFile(CourseLoader.GlossaryFile, glossary));
+        }
+
         var slash = path.LastIndexOf('/');
         var weekPath = slash > 0 ? path[..slash] + "/week.md" : null;
         if (weekPath is not null && weekPath != path)
@@ -35,7 +41,11 @@ public static class ItemPreview
         var snapshot = new CourseLoader().Load(files);
         var errors = snapshot.Errors.Where(e => e.File == path).ToList();
         var html = new StringBuilder();
-        if (path == "course.md")
+        if (path == CourseLoader.GlossaryFile)
+        {
+            AppendGlossary(html, snapshot.Glossary);
+        }
+        else if (path == "course.md")
         {
             html.Append("<h1>").Append(Encode(snapshot.Course.Title)).Append("</h1><div class=\"prose\">").Append(snapshot.Course.OverviewHtml).Append("</div>");
         }
@@ -103,6 +113,23 @@ public static class ItemPreview
                 html.Append("</ol>");
                 break;
         }
+    }
+
+    private static void AppendGlossary(StringBuilder html, Glossary glossary)
+    {
+        html.Append("<h1>").Append(Encode(glossary.Title)).Append("</h1><div class=\"prose\">").Append(glossary.IntroHtml).Append("</div><dl class=\"preview-cards\">");
+        foreach (var term in glossary.Terms)
+        {
+            html.Append("<dt>").Append(Encode(term.Term)).Append(" <code>#").Append(Encode(term.Id)).Append("</code>");
+            if (term.Aliases.Count > 0)
+            {
+                html.Append(" <small>also ").Append(Encode(string.Join(", ", term.Aliases))).Append("</small>");
+            }
+
+            html.Append("</dt><dd class=\"prose\">").Append(term.DefinitionHtml).Append("</dd>");
+        }
+
+        html.Append("</dl>");
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
