@@ -186,6 +186,13 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new("GET /instructor/quizzes/{week:int}/{quizId}", "GET", "/instructor/quizzes/7/quiz", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         new("POST QuizStatisticsModel.Regrade", "POST", "/instructor/quizzes/7/quiz?handler=Regrade", Expect.SignIn, Expect.Denied, Expect.Denied, new(302, "/instructor/quizzes/7/quiz")),
         new("GET /instructor/quizzes/{week:int}/{quizId}/attempts.csv", "GET", "/instructor/quizzes/7/quiz/attempts.csv", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+
+        // Glossary, printable week and offline reading (issue 19). The course has a glossary, so starting one only opens it.
+        All("GET /glossary", "/glossary", Expect.Ok),
+        All("GET /weeks/{number:int}/print", "/weeks/7/print", Expect.Ok),
+        All("GET /offline", "/offline", Expect.Ok),
+        SignedIn("GET /api/v1/me/offline-token", "/api/v1/me/offline-token", Expect.Ok),
+        Instructor("POST IndexModel.CreateGlossary", "POST", "/instructor?handler=CreateGlossary", new(302, "/instructor/edit?path=glossary.md")),
     ];
 
     [Fact]
