@@ -17,6 +17,9 @@ public static partial class ContentRules
     /// <summary>The file holding the course's title, tagline and overview, at the content root.</summary>
     public const string CourseFile = "course.md";
 
+    /// <summary>The course's glossary of terms, beside <c>course.md</c>.</summary>
+    public const string GlossaryFile = "glossary.md";
+
     /// <summary>The file holding a week's number, title and introduction, in the week's folder.</summary>
     public const string WeekFileName = "week.md";
 

@@ -14,7 +14,7 @@ public static partial class ContentText
     public static string FromHtml(string html)
     {
         ArgumentNullException.ThrowIfNull(html);
-        var withBreaks = BlockEnd().Replace(html, "\n");
+        var withBreaks = BlockEnd().Replace(GlossaryMarkup.RemoveTips(html), "\n");
         var noTags = Tag().Replace(withBreaks, "");
         var decoded = WebUtility.HtmlDecode(noTags);
         var lines = decoded.Split('\n').Select(CourseMarkdown.CollapseSpaces).Where(l => l.Length > 0);

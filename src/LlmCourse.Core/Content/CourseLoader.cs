@@ -21,7 +21,7 @@ public sealed class CourseLoader
     public int FilesParsed => Volatile.Read(ref _filesParsed);
 
     /// <summary>Builds a snapshot from every content file.</summary>
-    /// <param name="files">Paths relative to the content root: <c>course.md</c>, <c>weeks/NN-slug/week.md</c>, <c>weeks/NN-slug/NN-item.md</c>.</param>
+    /// <param name="files">Paths relative to the content root: <c>course.md</c>, <c>glossary.md</c>, <c>weeks/NN-slug/week.md</c>, <c>weeks/NN-slug/NN-item.md</c>.</param>
     /// <param name="previous">The snapshot being replaced, whose items stand in for files that now have errors.</param>
     public CourseSnapshot Load(IReadOnlyList<ContentFile> files, CourseSnapshot? previous = null) => Load(files, [], previous);
 
@@ -75,6 +75,10 @@ public sealed class CourseLoader
         var previousWeeks = previous?.Course.Weeks.GroupBy(w => w.SourceFile).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal)
             ?? new Dictionary<string, Week>(StringComparer.Ordinal);
 
+        // The glossary first: items link their terms to it, so they are parsed again whenever it changes.
+        var glossary = LoadGlossary(normalized, previous, errors, Parse);
+        var itemKey = glossary.Revision.Length == 0 ? "" : ":" + glossary.Revision;
+
         CourseHeader? courseHeader = null;
         var folders = new SortedDictionary<string, List<(ContentFile File, string Hash)>>(StringComparer.Ordinal);
         foreach (var (file, hash) in normalized)
@@ -84,6 +88,11 @@ public sealed class CourseLoader
                 var (header, courseErrors) = Parse(file, hash, HeaderParsers.ParseCourse);
                 errors.AddRange(courseErrors);
                 courseHeader = header;
+                continue;
+            }
+
+            if (file.Path == ContentRules.GlossaryFile)
+            {
                 continue;
             }
 
@@ -140,7 +149,7 @@ public sealed class CourseLoader
             }
 
             var folderImagesOf = ImagesOf(folder);
-            var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath).Select(f => (f.File, f.Hash + folderImagesOf.Key)), folderImagesOf.Assets, previousItems, errors, Parse);
+            var items = LoadItems(folderFiles.Where(f => f.File.Path != weekPath).Select(f => (f.File, f.Hash + folderImagesOf.Key + itemKey)), folderImagesOf.Assets, previousItems, errors, Parse, glossary);
             if (weekHeader is not null)
             {
                 var week = ToWeek(weekHeader, items, weekPath);
@@ -164,7 +173,7 @@ public sealed class CourseLoader
             .OrderBy(e => e.File, StringComparer.Ordinal)
             .ThenBy(e => e.Line)
             .ToList();
-        return new CourseSnapshot(course, revision, sortedErrors) { Assets = assets };
+        return new CourseSnapshot(course, revision, sortedErrors) { Assets = assets, Glossary = glossary };
     }
 
     /// <summary>
@@ -193,6 +202,21 @@ public sealed class CourseLoader
         return (assets, hashes);
     }
 
+    /// <summary>The glossary of <c>glossary.md</c>; when it has problems, the previous snapshot's (or none).</summary>
+    private static Glossary LoadGlossary(
+        List<(ContentFile File, string Hash)> files, CourseSnapshot? previous, List<ContentError> errors, CachedParse<(Glossary?, IReadOnlyList<ContentError>)> parse)
+    {
+        var (file, hash) = files.FirstOrDefault(f => f.File.Path == ContentRules.GlossaryFile);
+        if (file is null)
+        {
+            return Glossary.Empty;
+        }
+
+        var (glossary, glossaryErrors) = parse(file, hash, GlossaryParser.Parse);
+        errors.AddRange(glossaryErrors);
+        return glossary ?? previous?.Glossary ?? Glossary.Empty;
+    }
+
     private delegate T CachedParse<T>(ContentFile file, string hash, Func<ContentFile, T> parse)
         where T : notnull;
 
@@ -201,7 +225,8 @@ public sealed class CourseLoader
         IReadOnlyDictionary<string, CourseAsset>? assets,
         Dictionary<string, CourseItem> previousItems,
         List<ContentError> errors,
-        CachedParse<ParsedItem> parse)
+        CachedParse<ParsedItem> parse,
+        Glossary glossary)
     {
         var ordered = files
             .Select(f => (f.File, f.Hash, Named: ContentRules.TryParseItemFileName(Path.GetFileName(f.File.Path), out var order, out var id), Order: order, Id: id))
@@ -223,7 +248,7 @@ public sealed class CourseLoader
             }
             else
             {
-                var parsed = parse(file, hash, f => ItemParser.Parse(f, fileId, assets));
+                var parsed = parse(file, hash, f => ItemParser.Parse(f, fileId, assets, glossary));
                 errors.AddRange(parsed.Errors);
                 item = parsed.Item;
                 idLine = parsed.IdLine;
@@ -252,9 +277,9 @@ public sealed class CourseLoader
     /// One item file (<c>weeks/NN-slug/NN-id.md</c>) parsed exactly as the loader parses it in a course: the same
     /// layout and file-name rules, front matter and body. The item's <see cref="CourseItem.Revision"/> is the
     /// hash of its text. Nothing is cached. <paramref name="assets"/> are the week's images, so image references resolve
-    /// as they would in the course.
+    /// as they would in the course; <paramref name="glossary"/> links terms as the course's glossary does.
     /// </summary>
-    public static ParsedFile<CourseItem> ParseItem(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets = null)
+    public static ParsedFile<CourseItem> ParseItem(ContentFile file, IReadOnlyDictionary<string, CourseAsset>? assets = null, Glossary? glossary = null)
     {
         ArgumentNullException.ThrowIfNull(file);
         file = Normalize(file);
@@ -268,7 +293,7 @@ public sealed class CourseLoader
             return new ParsedFile<CourseItem>(null, [ItemFileNameProblem(file.Path)]);
         }
 
-        var parsed = ItemParser.Parse(file, fileId, assets);
+        var parsed = ItemParser.Parse(file, fileId, assets, glossary);
         return new ParsedFile<CourseItem>(parsed.Item, parsed.Errors);
     }
 
@@ -289,6 +314,14 @@ public sealed class CourseLoader
         return new ParsedFile<Course>(header is null ? null : new Course(header.Title, header.Tagline, header.OverviewHtml, []), errors);
     }
 
+    /// <summary><c>glossary.md</c> parsed on its own, as the loader parses it.</summary>
+    public static ParsedFile<Glossary> ParseGlossary(ContentFile file)
+    {
+        ArgumentNullException.ThrowIfNull(file);
+        var (glossary, errors) = GlossaryParser.Parse(Normalize(file));
+        return new ParsedFile<Glossary>(glossary, errors);
+    }
+
     private static ContentFile Normalize(ContentFile file) => file with { Path = file.Path.Replace('\\', '/').TrimStart('/') };
 
     private static Week ToWeek(WeekHeader header, IReadOnlyList<CourseItem> items, string path) =>
@@ -299,7 +332,7 @@ public sealed class CourseLoader
     {
         if (ContentRules.WeekFolderOf(path) is not { } folder)
         {
-            return new ContentError(path, 1, "This file is outside the course layout: expected course.md, weeks/NN-slug/week.md or weeks/NN-slug/NN-item.md.");
+            return new ContentError(path, 1, "This file is outside the course layout: expected course.md, glossary.md, weeks/NN-slug/week.md or weeks/NN-slug/NN-item.md.");
         }
 
         return ContentRules.IsWeekFolderName(folder)

@@ -13,7 +13,7 @@ namespace LlmCourse.Core.Content;
 
 /// <summary>
 /// The one Markdown dialect of the course: CommonMark with pipe tables, task lists, footnotes, GitHub-style
-/// heading ids and YAML front matter; raw HTML shows as text and links may only use http, https, mailto
+/// heading ids, YAML front matter and glossary terms (<see cref="GlossaryMarkup"/>); raw HTML shows as text and links may only use http, https, mailto
 /// or a relative address. Thread-safe: the Markdig pipeline is built once and only read afterwards.
 /// </summary>
 public static class CourseMarkdown
@@ -27,6 +27,7 @@ public static class CourseMarkdown
         .UseTaskLists()
         .UseFootnotes()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
+        .Use<GlossaryExtension>()
         .DisableHtml()
         .Build();
 

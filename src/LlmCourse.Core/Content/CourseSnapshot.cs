@@ -9,6 +9,9 @@ namespace LlmCourse.Core.Content;
 /// <param name="Errors">Problems found while loading; the items they affect keep their last good version.</param>
 public sealed record CourseSnapshot(Course Course, string Revision, IReadOnlyList<ContentError> Errors)
 {
+    /// <summary>The course's glossary (<c>glossary.md</c>); <see cref="Glossary.Empty"/> when there is none.</summary>
+    public Glossary Glossary { get; init; } = Glossary.Empty;
+
     /// <summary>A course with no weeks: what the site serves before the first successful load.</summary>
     public static CourseSnapshot Empty { get; } = new(new Course("Course", "", "", []), ContentRules.CombineHashes([]), []);
 

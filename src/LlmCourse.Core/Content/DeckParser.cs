@@ -9,7 +9,7 @@ internal static partial class DeckParser
 {
     private const string ShortAnswerPrefix = "Short answer:";
 
-    public static Deck Parse(SourceDocument document, ItemHeader header)
+    public static Deck Parse(SourceDocument document, ItemHeader header, Glossary glossary)
     {
         var (_, sections) = Sections.Split(document.Body);
         if (sections.Count == 0)
@@ -44,6 +44,7 @@ internal static partial class DeckParser
             var answerText = CourseMarkdown.PlainText(blocks);
             if (attributes.Id is not null)
             {
+                GlossaryMarkup.Link(glossary, blocks, [header.Id, attributes.Id]);
                 cards.Add(new Card(attributes.Id, question, CourseMarkdown.RenderBlocks(blocks), answerText, shortAnswer ?? FirstSentence(answerText)));
             }
         }

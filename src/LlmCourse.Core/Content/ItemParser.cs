@@ -20,9 +20,13 @@ internal static class ItemParser
         ["quiz"] = ItemKind.Quiz,
     };
 
+    /// <summary>Item ids the week's own pages use (<c>/weeks/{n}/print</c>), so no item may take them.</summary>
+    public static IReadOnlyList<string> ReservedIds { get; } = ["print"];
+
     /// <param name="fileId">The id taken from the file name, used when the front matter gives none.</param>
     /// <param name="assets">The images of the file's week, by content path (none when null).</param>
-    public static ParsedItem Parse(ContentFile file, string fileId, IReadOnlyDictionary<string, CourseAsset>? assets = null)
+    /// <param name="glossary">Terms whose first use in notes, slides and cards links to the glossary; none when null.</param>
+    public static ParsedItem Parse(ContentFile file, string fileId, IReadOnlyDictionary<string, CourseAsset>? assets = null, Glossary? glossary = null)
     {
         var document = SourceDocument.Parse(file, assets);
         var frontMatter = FrontMatter.Read(document);
@@ -56,6 +60,10 @@ internal static class ItemParser
                 ? $"The id '{id}' does not follow the rule for ids: {ContentRules.IdRuleText}."
                 : $"The file name gives the id '{id}', which does not follow the rule for ids ({ContentRules.IdRuleText}); rename the file or set 'id'.");
         }
+        else if (ReservedIds.Contains(id))
+        {
+            document.AddError(idLine, $"The id '{id}' is taken by the week's own page /weeks/N/{id}; rename the file or set another 'id'.");
+        }
 
         var summary = frontMatter.String("summary") ?? "";
         var tags = frontMatter.StringList("tags");
@@ -66,11 +74,12 @@ internal static class ItemParser
         }
 
         var header = new ItemHeader(kind.Value, id, title, summary, tags, file.Path, file.Text, ContentRules.Hash(file.Text));
+        glossary ??= Glossary.Empty;
         CourseItem item = kind.Value switch
         {
-            ItemKind.Lecture => LectureParser.Parse(document, header),
-            ItemKind.Notes => NotesParser.Parse(document, header),
-            ItemKind.Deck => DeckParser.Parse(document, header),
+            ItemKind.Lecture => LectureParser.Parse(document, header, glossary),
+            ItemKind.Notes => NotesParser.Parse(document, header, glossary),
+            ItemKind.Deck => DeckParser.Parse(document, header, glossary),
             _ => QuizParser.Parse(document, frontMatter, header),
         };
         item = item with { Images = document.Images };

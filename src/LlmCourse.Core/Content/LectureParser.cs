@@ -5,7 +5,7 @@ namespace LlmCourse.Core.Content;
 /// <summary>Lecture: each <c>##</c> is a slide; <c>### Transcript</c> inside it starts what the lecturer says.</summary>
 internal static class LectureParser
 {
-    public static Lecture Parse(SourceDocument document, ItemHeader header)
+    public static Lecture Parse(SourceDocument document, ItemHeader header, Glossary glossary)
     {
         var (_, sections) = Sections.Split(document.Body);
         if (sections.Count == 0)
@@ -16,7 +16,7 @@ internal static class LectureParser
         var slides = new List<Slide>();
         foreach (var section in sections)
         {
-            var slide = ParseSlide(document, section, slides.Count + 1);
+            var slide = ParseSlide(document, section, slides.Count + 1, glossary, header.Id);
             if (slide is not null)
             {
                 slides.Add(slide);
@@ -37,7 +37,7 @@ internal static class LectureParser
         };
     }
 
-    private static Slide? ParseSlide(SourceDocument document, Section section, int number)
+    private static Slide? ParseSlide(SourceDocument document, Section section, int number, Glossary glossary, string lectureId)
     {
         var title = CourseMarkdown.PlainText(section.Heading.Inline);
         var transcriptAt = -1;
@@ -69,12 +69,15 @@ internal static class LectureParser
             return null;
         }
 
+        // One scope per slide: a term is linked once, in the bullets or else in the transcript.
+        var transcriptText = CourseMarkdown.PlainText(transcript);
+        GlossaryMarkup.Link(glossary, body.Concat(transcript), [lectureId, $"s{number}"]);
         return new Slide(
             number,
             title,
             CourseMarkdown.RenderBlocks(body),
             CourseMarkdown.RenderBlocks(transcript),
-            CourseMarkdown.PlainText(transcript));
+            transcriptText);
     }
 
     private static bool IsTranscriptHeading(HeadingBlock heading) =>

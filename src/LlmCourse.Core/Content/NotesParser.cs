@@ -10,7 +10,7 @@ internal static partial class NotesParser
     /// <summary>Reading speed used for the estimate, in words a minute (docs/authoring.md).</summary>
     public const int WordsPerMinute = 200;
 
-    public static Notes Parse(SourceDocument document, ItemHeader header)
+    public static Notes Parse(SourceDocument document, ItemHeader header, Glossary glossary)
     {
         var toc = document.Body
             .OfType<HeadingBlock>()
@@ -21,6 +21,7 @@ internal static partial class NotesParser
         // Footnotes belong to notes, so the whole tree is rendered (the front matter renders as nothing).
         var text = CourseMarkdown.PlainText(document.Ast.ToList());
         var words = CountWords(text);
+        GlossaryMarkup.Link(glossary, document.Ast, [header.Id]);
         return new Notes
         {
             Id = header.Id,

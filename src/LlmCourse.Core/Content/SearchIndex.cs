@@ -498,7 +498,7 @@ public sealed partial class SearchIndex
 
     private static string HtmlToText(string html)
     {
-        var text = WebUtility.HtmlDecode(Tags().Replace(html, " "));
+        var text = WebUtility.HtmlDecode(Tags().Replace(GlossaryMarkup.RemoveTips(html), " "));
         var builder = new StringBuilder(text.Length);
         foreach (var part in text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
         {

@@ -190,7 +190,7 @@ public sealed partial class ContentRepository(AppDbContext db, CourseStore store
         var root = Path.GetFullPath(folder);
         Directory.CreateDirectory(root);
         var keep = files.Select(f => f.Path).Concat(assets.Select(a => a.Path)).ToHashSet(StringComparer.Ordinal);
-        var stale = ContentDirectory.ReadFiles(root).Select(f => f.Path).Where(p => p == ContentRules.CourseFile || p.StartsWith("weeks/", StringComparison.Ordinal))
+        var stale = ContentDirectory.ReadFiles(root).Select(f => f.Path).Where(p => p == ContentRules.CourseFile || p == ContentRules.GlossaryFile || p.StartsWith("weeks/", StringComparison.Ordinal))
             .Concat(ContentDirectory.ReadAssets(root).Select(a => a.Path))
             .Where(p => !keep.Contains(p));
         foreach (var path in stale)

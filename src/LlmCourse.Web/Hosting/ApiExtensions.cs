@@ -66,6 +66,7 @@ public static class ApiExtensions
         api.MapGradingApi();
         api.MapInstructorApi();
         api.MapSchedulingApi();
+        api.MapOfflineApi();
 
         // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
         // They answer 404 problem details through UseApiErrors instead.

@@ -26,7 +26,13 @@ public static class ItemPreview
         var assets = current.Assets.Values.Where(a => a.Folder == folder).ToDictionary(a => a.Path, StringComparer.Ordinal);
         var html = new StringBuilder();
         var errors = new List<ContentError>();
-        if (path == ContentRules.CourseFile)
+        if (path == ContentRules.GlossaryFile)
+        {
+            var parsed = CourseLoader.ParseGlossary(file);
+            errors.AddRange(parsed.Errors);
+            AppendGlossary(html, parsed.Value ?? Glossary.Empty);
+        }
+        else if (path == ContentRules.CourseFile)
         {
             var parsed = CourseLoader.ParseCourse(file);
             errors.AddRange(parsed.Errors);
@@ -47,7 +53,8 @@ public static class ItemPreview
         }
         else
         {
-            var parsed = CourseLoader.ParseItem(file, assets);
+            // With the course's glossary, so terms link as they will on the site.
+            var parsed = CourseLoader.ParseItem(file, assets, current.Glossary);
             errors.AddRange(parsed.Errors);
             if (parsed.Value is { } item)
             {
@@ -108,6 +115,23 @@ public static class ItemPreview
                 html.Append("</ol>");
                 break;
         }
+    }
+
+    private static void AppendGlossary(StringBuilder html, Glossary glossary)
+    {
+        html.Append("<h1>").Append(Encode(glossary.Title)).Append("</h1><div class=\"prose\">").Append(glossary.IntroHtml).Append("</div><dl class=\"preview-cards\">");
+        foreach (var term in glossary.Terms)
+        {
+            html.Append("<dt>").Append(Encode(term.Term)).Append(" <code>#").Append(Encode(term.Id)).Append("</code>");
+            if (term.Aliases.Count > 0)
+            {
+                html.Append(" <small>also ").Append(Encode(string.Join(", ", term.Aliases))).Append("</small>");
+            }
+
+            html.Append("</dt><dd class=\"prose\">").Append(term.DefinitionHtml).Append("</dd>");
+        }
+
+        html.Append("</dl>");
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);

@@ -1,10 +1,11 @@
 using System.Text;
 using System.Xml;
+using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
 
 namespace LlmCourse.Web.Weeks;
 
-/// <summary><c>/sitemap.xml</c>: the pages anyone may see right now (weeks, items, lecture slides), nothing hidden.</summary>
+/// <summary><c>/sitemap.xml</c>: the pages anyone may see right now (weeks, items, lecture slides, the glossary), nothing hidden.</summary>
 public static class SitemapEndpoint
 {
     public static IEndpointRouteBuilder MapSitemap(this IEndpointRouteBuilder app)
@@ -13,6 +14,11 @@ public static class SitemapEndpoint
             {
                 var origin = $"{http.Request.Scheme}://{http.Request.Host}";
                 var urls = new List<string> { "/" };
+                if (catalog.Snapshot.Glossary.Terms.Count > 0)
+                {
+                    urls.Add(GlossaryMarkup.PagePath);
+                }
+
                 foreach (var week in catalog.PublicWeeks())
                 {
                     urls.Add(CourseUrls.Week(week.Number));

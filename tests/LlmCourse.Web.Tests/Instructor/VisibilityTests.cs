@@ -90,6 +90,7 @@ public sealed class VisibilityTests : IDisposable
             Assert.Equal(yes ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/weeks/9")).StatusCode);
             Assert.Equal(yes ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/weeks/9/zebra-notes")).StatusCode);
             Assert.Equal(yes ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/weeks/9/zebra-notes/download")).StatusCode);
+            Assert.Equal(yes ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/weeks/9/print")).StatusCode);
             Assert.Equal(yes ? HttpStatusCode.OK : HttpStatusCode.NotFound, (await client.GetAsync("/api/v1/weeks/9/items/zebra-notes")).StatusCode);
             Assert.Equal(yes, (await client.GetStringAsync("/api/v1/course")).Contains("Extra week", StringComparison.Ordinal));
             Assert.Equal(yes, (await client.GetStringAsync("/")).Contains("Extra week", StringComparison.Ordinal));

@@ -232,6 +232,13 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new("PUT /api/v1/instructor/weeks/{week:int}/quizzes/{quizId}/attempts/{attemptId}/grades/{questionId}", "PUT", "/api/v1/instructor/weeks/7/quizzes/quiz/attempts/00000000000000000000000000000000/grades/q1", Expect.Unauthorized, new(403), new(403), Expect.NotFound, Json: """{"mark":1}"""),
         Instructor("GET /instructor/import-quiz", "GET", "/instructor/import-quiz", Expect.Ok),
         Instructor("POST ImportQuizModel.", "POST", "/instructor/import-quiz", Expect.Ok),
+
+        // Glossary, printable week and offline reading (issue 19). The course has a glossary, so starting one only opens it.
+        All("GET /glossary", "/glossary", Expect.Ok),
+        All("GET /weeks/{number:int}/print", "/weeks/7/print", Expect.Ok),
+        All("GET /offline", "/offline", Expect.Ok),
+        SignedIn("GET /api/v1/me/offline-token", "/api/v1/me/offline-token", Expect.Ok),
+        Instructor("POST IndexModel.CreateGlossary", "POST", "/instructor?handler=CreateGlossary", new(302, "/instructor/edit?path=glossary.md")),
     ];
 
     [Fact]

@@ -92,7 +92,7 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
 
         // A learner-visible file must stay valid; drafts may be saved half-done.
         var week = WeekNumber is { } n ? store.Current.FindWeek(n) : null;
-        if (Preview.Errors.Count > 0 && (week is null ? Path == ContentRules.CourseFile : week.IsVisibleAt(clock.GetUtcNow()) || week.Published))
+        if (Preview.Errors.Count > 0 && (week is null ? Path is ContentRules.CourseFile or ContentRules.GlossaryFile : week.IsVisibleAt(clock.GetUtcNow()) || week.Published))
         {
             SaveProblems = ["Learners can see this file, so it is saved only without problems. Fix the problems listed below, or unpublish the week first."];
             return Page();

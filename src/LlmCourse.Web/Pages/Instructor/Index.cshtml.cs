@@ -26,6 +26,8 @@ public sealed class IndexModel(CourseStore store, PublishingService publishing, 
 
     public IReadOnlyList<string> UploadProblems { get; private set; } = [];
 
+    public bool HasGlossary => store.Files.ContainsKey(ContentRules.GlossaryFile);
+
     [TempData]
     public string? Message { get; set; }
 
@@ -57,6 +59,19 @@ public sealed class IndexModel(CourseStore store, PublishingService publishing, 
         await repository.ApplyAsync([new ContentChange(path, text)], InstructorActor.Of(User), "create", path, "new week", HttpContext.RequestAborted);
         Message = $"Week {Input.Number} created as a draft.";
         return Redirect($"/instructor/weeks/{Input.Number}");
+    }
+
+    /// <summary>Starts <c>glossary.md</c> from a one-term example and opens it in the editor (an existing one is only opened).</summary>
+    public async Task<IActionResult> OnPostCreateGlossaryAsync()
+    {
+        if (!HasGlossary)
+        {
+            const string Example = "---\ntitle: Glossary\nsummary: The course's key terms, each defined once.\n---\n\n## Fine-tuning {#fine-tuning}\n\nAlso: fine-tuned\n\n" +
+                "Training a pre-trained model further on examples of one task or domain, which updates its weights.\n";
+            await repository.ApplyAsync([new ContentChange(ContentRules.GlossaryFile, Example)], InstructorActor.Of(User), "create", ContentRules.GlossaryFile, "new glossary", HttpContext.RequestAborted);
+        }
+
+        return Redirect($"/instructor/edit?path={ContentRules.GlossaryFile}");
     }
 
     public async Task<IActionResult> OnPostUploadAsync(IFormFile? upload)

@@ -1,6 +1,8 @@
 // Quiz attempt: answers are saved on the server as the learner goes (PUT to the API, debounced), a
 // countdown runs from the server's deadline and hands the attempt in when it reaches zero, and submitting
 // with unanswered questions asks first. Without this script the form still works by posting.
+// Offline, nothing is lost and nothing is sent without saying so: answers that could not be saved are kept on this
+// device (localStorage, per attempt) and sent when the network is back, and the form is not posted while offline.
 const form = document.getElementById('quiz-form');
 
 const responseOf = (fieldset) => {
@@ -52,6 +54,21 @@ if (form) {
   let finished = false;
 
   const say = (text) => { if (status) status.textContent = text; };
+  const OFFLINE_TEXT = 'You are offline — your answers are not saved yet. They stay on this page and on this device, and are saved as soon as you are back online.';
+  const pendingKey = `llmcourse.quiz-pending:${form.dataset.api}`;
+  const readPending = () => {
+    try {
+      return JSON.parse(localStorage.getItem(pendingKey) ?? '{}') ?? {};
+    } catch {
+      return {};
+    }
+  };
+  const writePending = (pending) => {
+    if (Object.keys(pending).length === 0) localStorage.removeItem(pendingKey);
+    else localStorage.setItem(pendingKey, JSON.stringify(pending));
+  };
+  // offline.js leaves this form to this module.
+  form.dataset.offlineOwn = '';
   const toReview = (late) => { window.location.assign(form.dataset.review + (late ? '?late=true' : '')); };
 
   const save = async (fieldset) => {
@@ -66,6 +83,9 @@ if (form) {
         body: JSON.stringify(body),
       });
       if (response.ok) {
+        const pending = readPending();
+        delete pending[fieldset.dataset.question];
+        writePending(pending);
         say('All answers saved.');
         return;
       }
@@ -78,9 +98,38 @@ if (form) {
       }
       say(`Not saved (${problem.detail ?? response.status}). Use "Save answers".`);
     } catch {
-      say('Not saved: no connection. Use "Save answers" when you are back online.');
+      writePending({ ...readPending(), ...body });
+      say(navigator.onLine ? 'Not saved: no connection. Your answers are kept on this device and saved when the connection is back.' : OFFLINE_TEXT);
     }
   };
+
+  // Answers kept while offline (or before a reload) go to the server in one request once the network is back.
+  const savePending = async () => {
+    const pending = readPending();
+    if (finished || !navigator.onLine || Object.keys(pending).length === 0) return;
+    try {
+      const response = await fetch(`${form.dataset.api}/answers`, {
+        method: 'PUT',
+        credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
+        body: JSON.stringify(pending),
+      });
+      if (response.ok) {
+        writePending({});
+        say('Back online: all answers saved.');
+      } else if (response.status === 409) {
+        writePending({});
+        finished = true;
+        toReview(false);
+      }
+    } catch {
+      say(OFFLINE_TEXT);
+    }
+  };
+  window.addEventListener('offline', () => say(OFFLINE_TEXT));
+  window.addEventListener('online', savePending);
+  if (!navigator.onLine) say(OFFLINE_TEXT);
+  savePending();
 
   const schedule = (fieldset, delay) => {
     clearTimeout(timers.get(fieldset));
@@ -97,6 +146,14 @@ if (form) {
   }
 
   form.addEventListener('submit', (event) => {
+    if (!navigator.onLine && !finished) {
+      // Posting now would lose the page and its answers: keep both.
+      event.preventDefault();
+      say(event.submitter === submitButton
+        ? 'You are offline, so the attempt was not handed in. Your answers stay on this page; submit again when you are back online.'
+        : OFFLINE_TEXT);
+      return;
+    }
     if (event.submitter !== submitButton || finished) return;
     const unanswered = Number(form.dataset.unansweredElsewhere || 0) + fieldsets.filter((f) => !isAnswered(responseOf(f))).length;
     if (unanswered > 0 && !form.dataset.autoSubmit &&

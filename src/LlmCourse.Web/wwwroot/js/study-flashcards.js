@@ -1,6 +1,7 @@
-// Flashcards: flip in place (click or Space) and move with the arrow keys. Without this script the card is a link
-// to the flipped view and the arrows are plain links.
-const card = document.querySelector('[data-flashcard]');
+// Flashcards: flip in place (click or Space) and move with the arrow keys. Without this script the card's flip link
+// leads to the flipped view and the arrows are plain links.
+const link = document.querySelector('[data-flashcard]');
+const card = link?.closest('.flashcard');
 const typing = (el) => el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 
 function flip() {
@@ -11,11 +12,10 @@ function flip() {
   card.classList.toggle('is-flipped', flipped);
   front.hidden = flipped;
   back.hidden = !flipped;
-  const hint = card.querySelector('[data-flip-hint]');
-  if (hint) hint.textContent = flipped ? ' (press to show the question)' : ' (press to show the answer)';
+  link.setAttribute('aria-label', flipped ? 'Answer shown; show the question' : 'Question shown; show the answer');
 }
 
-card?.addEventListener('click', (event) => {
+link?.addEventListener('click', (event) => {
   event.preventDefault();
   flip();
 });
