@@ -1,7 +1,7 @@
 using System.Text.Json;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Instructor.Scheduling;
-using LlmCourse.Web.Pages.Instructor;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace LlmCourse.Web.Api;

@@ -233,6 +233,9 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         Instructor("GET /instructor/import-quiz", "GET", "/instructor/import-quiz", Expect.Ok),
         Instructor("POST ImportQuizModel.", "POST", "/instructor/import-quiz", Expect.Ok),
 
+        // The colour scheme is a display choice kept in a cookie: anyone may set it, and goes back to a local page.
+        All("GET /theme", "/theme?set=dark&returnUrl=/lab", new(302, "/lab")),
+
         // Glossary, printable week and offline reading (issue 19). The course has a glossary, so starting one only opens it.
         All("GET /glossary", "/glossary", Expect.Ok),
         All("GET /weeks/{number:int}/print", "/weeks/7/print", Expect.Ok),

@@ -181,6 +181,9 @@ public sealed partial class QuizSourceTests(CanaryAppFactory factory) : IClassFi
         "attemptId" => [.. attempts, new string('0', 32)],
         "code" => ["404"],
         "rest" => ["v1/" + quiz],
+        "hash" => ["0123456789abcdef"],
+        "id" => ["1"],
+        "name" => ["diagram.svg"],
         _ => throw new InvalidOperationException($"The route walk does not know how to fill '{{{name}}}': add it to {nameof(Values)}."),
     };
 

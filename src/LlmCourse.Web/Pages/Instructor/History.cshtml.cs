@@ -2,6 +2,7 @@ using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

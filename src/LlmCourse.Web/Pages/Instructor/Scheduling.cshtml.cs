@@ -1,5 +1,6 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Instructor.Scheduling;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Study;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace LlmCourse.Web.Pages.Instructor;
+namespace LlmCourse.Web.Instructor;
 
 /// <summary>How the audit log and revisions name the signed-in instructor.</summary>
 public static class InstructorActor
