@@ -27,6 +27,8 @@ builder.AddWebUi();
 builder.AddCaching();
 builder.AddApi();
 builder.AddLab();
+builder.AddViewCounts();
+builder.AddDiscussion();
 
 var app = builder.Build();
 var parsing = app.ParseCourseFolderAsync();

@@ -1,4 +1,5 @@
 using LlmCourse.Web.Api;
+using LlmCourse.Web.Discussion;
 using LlmCourse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -63,6 +64,7 @@ public static class ApiExtensions
         api.MapStudyApi();
         api.MapLabApi();
         api.MapQuizApi();
+        api.MapDiscussionApi();
 
         // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
         // They answer 404 problem details through UseApiErrors instead.

@@ -38,6 +38,7 @@ public static class WebUiExtensions
         app.UseNoStoreWhenSignedIn();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseViewCounting();
         app.UseCaching();
         app.UseDashboardCache();
         app.UseAntiforgery();

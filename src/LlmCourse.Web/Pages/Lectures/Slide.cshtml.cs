@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Lectures;
 
+[LlmCourse.Web.ViewCounts.CountsViews]
 [OutputCache(PolicyName = CachingExtensions.CoursePages)]
 public sealed class SlideModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : LecturePageModel(catalog)
 {
