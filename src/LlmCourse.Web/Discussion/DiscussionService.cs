@@ -407,7 +407,7 @@ public sealed class DiscussionService(
         return changed == 0 ? Outcome.NotFound : Outcome.Done(0, postId);
     }
 
-    /// <summary>Every question of the course still waiting for an answer, oldest first, with its item's title (instructors only).</summary>
+    /// <summary>Every question still waiting for an answer on an item the instructor can open now, oldest first, with the item's title (instructors only).</summary>
     public async Task<IReadOnlyList<(ThreadSummary Thread, string ItemTitle)>> UnansweredAsync(Viewer viewer, CancellationToken ct = default)
     {
         if (!viewer.IsInstructor)
@@ -419,7 +419,7 @@ public sealed class DiscussionService(
                                       && !Posts.Any(p => p.ThreadId == t.Id && p.IsOpening && p.DeletedAt != null));
         var summaries = await SummariesAsync(db, open, includeHidden: false, ct);
         return [.. summaries
-            .Select(s => (s, Title: catalog.Snapshot.FindWeek(s.Week)?.FindItem(s.ItemId)?.Title))
+            .Select(s => (s, Title: catalog.FindItem(s.Week, s.ItemId)?.Item.Title))
             .Where(x => x.Title is not null)
             .OrderBy(x => x.s.CreatedAt)
             .Select(x => (x.s, x.Title!))];

@@ -11,8 +11,15 @@ public abstract class DiscussionPageModel : PageModel
     /// <summary>Why the last write was refused, shown above the form that keeps the text.</summary>
     public string? Refusal { get; protected set; }
 
-    [TempData]
-    public string? Message { get; set; }
+    /// <summary>
+    /// A one-time message after a redirect. Kept in TempData only for signed-in callers: touching TempData on an
+    /// anonymous request would send a cookie, and anonymous discussion pages send none.
+    /// </summary>
+    public string? Message
+    {
+        get => User.Identity?.IsAuthenticated == true ? TempData["DiscussionMessage"] as string : null;
+        set => TempData["DiscussionMessage"] = value;
+    }
 
     public Viewer Viewer => Viewer.From(User);
 
