@@ -179,6 +179,7 @@ public sealed partial class QuizSourceTests(CanaryAppFactory factory) : IClassFi
         "slide" => ["1"],
         "attemptId" => [.. attempts, new string('0', 32)],
         "code" => ["404"],
+        "threadId" or "postId" => ["1", "2"],
         "rest" => ["v1/" + quiz],
         _ => throw new InvalidOperationException($"The route walk does not know how to fill '{{{name}}}': add it to {nameof(Values)}."),
     };
