@@ -18,6 +18,9 @@ public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, Api
         var cards = await db.StudyCards.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.WeekNumber).ThenBy(c => c.DeckId).ToListAsync(ct);
         var reviews = await db.StudyReviews.AsNoTracking().Where(r => r.UserId == user.Id).OrderBy(r => r.ReviewedAt).ToListAsync(ct);
         var sessions = await db.StudySessions.AsNoTracking().Where(s => s.UserId == user.Id).OrderBy(s => s.StartedAt).ToListAsync(ct);
+        var posts = await db.Set<DiscussionPost>().AsNoTracking().Where(p => p.AuthorId == user.Id).OrderBy(p => p.Id)
+            .Join(db.Set<DiscussionThread>(), p => p.ThreadId, t => t.Id, (p, t) => new DiscussionPostExport(t.WeekNumber, t.ItemId, t.Slide, t.Title, p.IsOpening, p.BodyMarkdown, p.CreatedAt, p.EditedAt, p.DeletedAt))
+            .ToListAsync(ct);
         return new AccountExport(
             clock.GetUtcNow().UtcDateTime,
             new(user.Email ?? "", user.DisplayName, user.CreatedAt, [.. await users.GetRolesAsync(user)]),
@@ -30,12 +33,15 @@ public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, Api
             [.. cards.Select(c => new StudyCardExport(c.WeekNumber, c.DeckId, c.CardId, c.State, c.Stability, c.Difficulty, c.Due, c.LastReview, c.Starred))],
             [.. reviews.Select(r => new StudyReviewExport(r.WeekNumber, r.DeckId, r.CardId, r.Rating, r.ReviewedAt, r.ElapsedDays, r.ScheduledDays, r.StateBefore, r.StateAfter))],
             // A session's running state is left out: it may hold a practice test's answer key.
-            [.. sessions.Select(s => new StudySessionExport(s.WeekNumber, s.DeckId, s.Mode, s.StartedAt, s.FinishedAt, s.Correct, s.Answered, s.TimeMs))]);
+            [.. sessions.Select(s => new StudySessionExport(s.WeekNumber, s.DeckId, s.Mode, s.StartedAt, s.FinishedAt, s.Correct, s.Answered, s.TimeMs))],
+            posts);
     }
 
     /// <summary>Deletes the account; every record of the learner goes with it (foreign keys cascade).</summary>
     public async Task<IdentityResult> DeleteAsync(AppUser user)
     {
+        // What they wrote in discussions is erased first; the rows stay so others' replies keep their thread.
+        await Discussion.DiscussionService.ForgetAuthorAsync(db, user.Id, clock.GetUtcNow().UtcDateTime);
         var result = await users.DeleteAsync(user);
         tokenCache.ForgetUser(user.Id);
         return result;
@@ -54,7 +60,8 @@ public sealed record AccountExport(
     IReadOnlyList<QuizAttemptExport> QuizAttempts,
     IReadOnlyList<StudyCardExport> StudyCards,
     IReadOnlyList<StudyReviewExport> StudyReviews,
-    IReadOnlyList<StudySessionExport> StudySessions);
+    IReadOnlyList<StudySessionExport> StudySessions,
+    IReadOnlyList<DiscussionPostExport> DiscussionPosts);
 
 public sealed record ProfileExport(string Email, string DisplayName, DateTime CreatedAt, IReadOnlyList<string> Roles);
 
@@ -76,3 +83,6 @@ public sealed record StudyCardExport(int Week, string Deck, string Card, int Sta
 public sealed record StudyReviewExport(int Week, string Deck, string Card, int Rating, DateTime ReviewedAt, int ElapsedDays, int ScheduledDays, int StateBefore, int StateAfter);
 
 public sealed record StudySessionExport(int Week, string Deck, string Mode, DateTime StartedAt, DateTime? FinishedAt, int Correct, int Answered, long? TimeMs);
+
+/// <param name="Thread">The thread's title; <paramref name="Opening"/> is true for the post that started it.</param>
+public sealed record DiscussionPostExport(int Week, string Item, int? Slide, string Thread, bool Opening, string Markdown, DateTime PostedAt, DateTime? EditedAt, DateTime? DeletedAt);

@@ -1,4 +1,5 @@
 using LlmCourse.Web.Api;
+using LlmCourse.Web.Discussion;
 using LlmCourse.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.OpenApi;
@@ -67,6 +68,7 @@ public static class ApiExtensions
         api.MapInstructorApi();
         api.MapSchedulingApi();
         api.MapOfflineApi();
+        api.MapDiscussionApi();
 
         // No catch-all route for unknown addresses: it would match every method and hide routing's 405.
         // They answer 404 problem details through UseApiErrors instead.

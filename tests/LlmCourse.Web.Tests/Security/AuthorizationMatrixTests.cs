@@ -242,6 +242,37 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         All("GET /offline", "/offline", Expect.Ok),
         SignedIn("GET /api/v1/me/offline-token", "/api/v1/me/offline-token", Expect.Ok),
         Instructor("POST IndexModel.CreateGlossary", "POST", "/instructor?handler=CreateGlossary", new(302, "/instructor/edit?path=glossary.md")),
+
+        // Discussion. Thread and post ids that do not exist: who may call what is checked before anything is
+        // found (tests/LlmCourse.Web.Tests/Discussion covers the same handlers on real threads and posts).
+        All("GET /weeks/{number:int}/{itemId}/discussion", "/weeks/2/class-notes/discussion", Expect.Ok),
+        new("POST ItemDiscussionModel.Start", "POST", "/weeks/2/class-notes/discussion?handler=Start", Expect.SignIn, new(400), new(400), new(400)),
+        All("GET /discussion/{threadId:long}", "/discussion/999999", Expect.NotFound),
+        new("POST ThreadModel.Reply", "POST", "/discussion/999999?handler=Reply", Expect.SignIn, Expect.NotFound, Expect.NotFound, Expect.NotFound, new() { ["Body"] = "x" }),
+        new("POST ThreadModel.Delete", "POST", "/discussion/999999?handler=Delete&postId=999999", Expect.SignIn, Expect.NotFound, Expect.NotFound, Expect.NotFound),
+        new("POST ThreadModel.Report", "POST", "/discussion/999999?handler=Report&postId=999999", Expect.SignIn, Expect.NotFound, Expect.NotFound, Expect.NotFound),
+        new("POST ThreadModel.Hide", "POST", "/discussion/999999?handler=Hide&postId=999999", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.NotFound),
+        new("POST ThreadModel.Unhide", "POST", "/discussion/999999?handler=Unhide&postId=999999", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.NotFound),
+        new("POST ThreadModel.Answer", "POST", "/discussion/999999?handler=Answer&postId=999999", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.NotFound),
+        new("POST ThreadModel.Unanswer", "POST", "/discussion/999999?handler=Unanswer", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.NotFound),
+        new("POST ThreadModel.Pin", "POST", "/discussion/999999?handler=Pin", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.NotFound),
+        new("POST ThreadModel.Unpin", "POST", "/discussion/999999?handler=Unpin", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.NotFound),
+        new("GET /discussion/posts/{postId:long}/edit", "GET", "/discussion/posts/999999/edit", Expect.SignIn, Expect.NotFound, Expect.NotFound, Expect.NotFound),
+        new("POST EditPostModel.", "POST", "/discussion/posts/999999/edit", Expect.SignIn, Expect.NotFound, Expect.NotFound, Expect.NotFound, new() { ["Body"] = "x" }),
+        Instructor("GET /discussion/unanswered", "GET", "/discussion/unanswered", Expect.Ok),
+        Instructor("GET /discussion/reports", "GET", "/discussion/reports", Expect.Ok),
+        Instructor("POST ReportsModel.Hide", "POST", "/discussion/reports?handler=Hide&postId=999999", Expect.NotFound),
+        Instructor("POST ReportsModel.Dismiss", "POST", "/discussion/reports?handler=Dismiss&postId=999999", Expect.NotFound),
+        SignedIn("GET /discussion/notifications", "/discussion/notifications", Expect.Ok),
+        SignedIn("POST NotificationsModel.Open", "/discussion/notifications?handler=Open&id=999999", Expect.NotFound),
+        SignedIn("POST NotificationsModel.ReadAll", "/discussion/notifications?handler=ReadAll", new(302, "/discussion/notifications")),
+        All("GET /api/v1/weeks/{week:int}/items/{itemId}/threads", "/api/v1/weeks/2/items/class-notes/threads", Expect.Ok),
+        new("POST /api/v1/weeks/{week:int}/items/{itemId}/threads", "POST", "/api/v1/weeks/2/items/class-notes/threads", Expect.Unauthorized, new(400), new(400), new(400), Json: """{"title":"","body":""}"""),
+        All("GET /api/v1/threads/{threadId:long}", "/api/v1/threads/999999", Expect.NotFound),
+        new("POST /api/v1/threads/{threadId:long}/posts", "POST", "/api/v1/threads/999999/posts", Expect.Unauthorized, Expect.NotFound, Expect.NotFound, Expect.NotFound, Json: """{"body":"x"}"""),
+        new("PUT /api/v1/posts/{postId:long}", "PUT", "/api/v1/posts/999999", Expect.Unauthorized, Expect.NotFound, Expect.NotFound, Expect.NotFound, Json: """{"body":"x"}"""),
+        new("DELETE /api/v1/posts/{postId:long}", "DELETE", "/api/v1/posts/999999", Expect.Unauthorized, Expect.NotFound, Expect.NotFound, Expect.NotFound),
+        new("POST /api/v1/discussion/preview", "POST", "/api/v1/discussion/preview", Expect.Unauthorized, Expect.Ok, Expect.Ok, Expect.Ok, Json: """{"body":"x"}"""),
     ];
 
     [Fact]

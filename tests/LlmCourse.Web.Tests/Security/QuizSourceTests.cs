@@ -180,6 +180,7 @@ public sealed partial class QuizSourceTests(CanaryAppFactory factory) : IClassFi
         "slide" => ["1"],
         "attemptId" => [.. attempts, new string('0', 32)],
         "code" => ["404"],
+        "threadId" or "postId" => ["1", "2"],
         "rest" => ["v1/" + quiz],
         "hash" => ["0123456789abcdef"],
         "id" => ["1"],

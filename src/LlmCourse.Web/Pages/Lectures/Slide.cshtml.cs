@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.OutputCaching;
 
 namespace LlmCourse.Web.Pages.Lectures;
 
+[LlmCourse.Web.ViewCounts.CountsViews]
 [OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class SlideModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : LecturePageModel(catalog)
 {

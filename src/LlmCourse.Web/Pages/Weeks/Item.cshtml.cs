@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.OutputCaching;
 namespace LlmCourse.Web.Pages.Weeks;
 
 /// <summary>One item of a week. Lectures open on a slide; the other kinds render here.</summary>
+[LlmCourse.Web.ViewCounts.CountsViews]
 [OutputCache(PolicyName = CourseCatalog.CachePolicy)]
 public sealed class ItemModel(CourseCatalog catalog, ProgressService progress, ProgressReader reader) : PageModel
 {
