@@ -93,7 +93,7 @@ public static partial class GlossaryMarkup
             {
                 case LinkInline or AutolinkInline or CodeInline or HtmlInline or GlossaryTermInline:
                     break;
-                case LiteralInline literal:
+                case LiteralInline literal when !ImageResolver.IsAltText(literal):
                     LinkLiteral(literal, state);
                     break;
                 case ContainerInline inner:
@@ -113,14 +113,15 @@ public static partial class GlossaryMarkup
     {
         for (var node = container.FirstChild; node is not null; node = node.NextSibling)
         {
-            if (node is not LiteralInline first)
+            if (node is not LiteralInline first || ImageResolver.IsAltText(first))
             {
                 continue;
             }
 
             StringBuilder? text = null;
             var next = first.NextSibling;
-            while (next is LiteralInline || (next is LineBreakInline { IsHard: false } && next.NextSibling is LiteralInline))
+            while ((next is LiteralInline l && !ImageResolver.IsAltText(l))
+                || (next is LineBreakInline { IsHard: false } && next.NextSibling is LiteralInline following && !ImageResolver.IsAltText(following)))
             {
                 text ??= new StringBuilder(first.Content.ToString());
                 text.Append(next is LiteralInline literal ? literal.Content.ToString() : " ");

@@ -27,6 +27,11 @@ internal sealed class ImageResolver(string filePath, IReadOnlyDictionary<string,
 
     public IReadOnlyList<ImageReference> References => _references;
 
+    private static readonly object AltTextKey = new();
+
+    /// <summary>Whether <paramref name="literal"/> is the alt text shown for an image the course does not hold: it is the image's words, not the author's prose, so no glossary term links inside it.</summary>
+    public static bool IsAltText(LiteralInline literal) => literal.GetData(AltTextKey) is true;
+
     public void Resolve(MarkdownDocument document)
     {
         // Materialise first: the walk below edits the tree.
@@ -40,7 +45,9 @@ internal sealed class ImageResolver(string filePath, IReadOnlyDictionary<string,
             _references.Add(new ImageReference(image.Line + 1, alt, source, path, asset is not null));
             if (asset is null)
             {
-                image.ReplaceBy(new LiteralInline(alt), copyChildren: false);
+                var text = new LiteralInline(alt);
+                text.SetData(AltTextKey, true);
+                image.ReplaceBy(text, copyChildren: false);
                 continue;
             }
 
