@@ -22,6 +22,11 @@ if [ ${#packages[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${packages[@]}"
 fi
 bash tests/start-postgres.sh
+# Every test server watches its configuration files with inotify; the suites run many servers at once, more than
+# the kernel's default of 128 inotify instances per user. Raise it where we may (root); elsewhere keep the default.
+if [ "$(id -u)" = 0 ] && [ "$(cat /proc/sys/fs/inotify/max_user_instances 2>/dev/null || echo 0)" -lt 1024 ]; then
+  sysctl -qw fs.inotify.max_user_instances=1024 2>/dev/null || true
+fi
 export LLMCOURSE_TEST_POSTGRES="Host=127.0.0.1;Port=5432;Username=postgres;Password=llmcourse-test"
 
 mkdir -p artifacts
