@@ -15,6 +15,7 @@ namespace LlmCourse.BrowserTests.Layout;
 /// rule. With LLMCOURSE_SCREENSHOTS set to a folder, each page is also photographed there (docs/screenshots/make.sh).
 /// </summary>
 [Collection(BrowserCollection.Name)]
+[Trait("Category", "Layout")]
 public sealed class EveryPageTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest
 {
     protected override BrowserFixture Fixture => browser;
