@@ -1,8 +1,9 @@
 using System.Globalization;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Discussion;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace LlmCourse.Web.Discussion;
+namespace LlmCourse.Web.Api;
 
 /// <summary>Body of a new thread.</summary>
 /// <param name="Slide">For a lecture: the slide the thread is about (omit for the lecture as a whole).</param>
