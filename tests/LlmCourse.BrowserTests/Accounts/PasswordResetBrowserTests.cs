@@ -30,6 +30,8 @@ public sealed partial class PasswordResetBrowserTests(BrowserFixture browser) : 
         await page.GotoAsync("/account");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Email" })).ToBeVisibleAsync();
         await AssertFitsAsync(page, "/account");
+        // On a phone the site menu is a closed disclosure: open it, as a learner would, to reach "Sign out".
+        await page.Locator(".menu-toggle").ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
 
         await page.GotoAsync("/account/sign-in");
