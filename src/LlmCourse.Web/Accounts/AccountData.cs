@@ -1,11 +1,16 @@
+using LlmCourse.Core.Content;
+using LlmCourse.Core.Quizzes;
+using LlmCourse.Web.Content;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Quizzes;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>Everything the site stores about one learner: exported on request, deleted with the account.</summary>
-public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, ApiTokenCache tokenCache, TimeProvider clock)
+public sealed class AccountData(
+    AppDbContext db, UserManager<AppUser> users, ApiTokenCache tokenCache, QuizService quizzes, CourseStore course, TimeProvider clock)
 {
     public async Task<AccountExport> ExportAsync(AppUser user, CancellationToken ct = default)
     {
@@ -21,15 +26,19 @@ public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, Api
         var posts = await db.Set<DiscussionPost>().AsNoTracking().Where(p => p.AuthorId == user.Id).OrderBy(p => p.Id)
             .Join(db.Set<DiscussionThread>(), p => p.ThreadId, t => t.Id, (p, t) => new DiscussionPostExport(t.WeekNumber, t.ItemId, t.Slide, t.Title, p.IsOpening, p.BodyMarkdown, p.CreatedAt, p.EditedAt, p.DeletedAt))
             .ToListAsync(ct);
+        var quizAttempts = new List<QuizAttemptExport>(attempts.Count);
+        foreach (var attempt in attempts)
+        {
+            quizAttempts.Add(await AttemptExportAsync(attempt, answers[attempt.Id], ct));
+        }
+
         return new AccountExport(
             clock.GetUtcNow().UtcDateTime,
             new(user.Email ?? "", user.DisplayName, user.CreatedAt, [.. await users.GetRolesAsync(user)]),
             [.. visits.Select(v => new VisitExport(v.Day, v.WeekNumber, v.ItemId, v.LastSlide, SlideList(v.SlidesSeen), v.FirstAt, v.LastAt))],
             [.. completions.Select(c => new CompletionExport(c.WeekNumber, c.ItemId, c.CompletedAt, c.Source))],
             [.. tokens.Select(t => new TokenExport(t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt, t.RevokedAt))],
-            [.. attempts.Select(a => new QuizAttemptExport(
-                a.WeekNumber, a.QuizId, a.Number, a.Revision, a.StartedAt, a.Deadline, a.SubmittedAt, a.AutoClosed, a.Score, a.MaxScore, a.Passed,
-                [.. answers[a.Id].OrderBy(x => x.QuestionId, StringComparer.Ordinal).Select(x => new QuizAnswerExport(x.QuestionId, x.ResponseJson, x.SavedAt))]))],
+            quizAttempts,
             [.. cards.Select(c => new StudyCardExport(c.WeekNumber, c.DeckId, c.CardId, c.State, c.Stability, c.Difficulty, c.Due, c.LastReview, c.Starred))],
             [.. reviews.Select(r => new StudyReviewExport(r.WeekNumber, r.DeckId, r.CardId, r.Rating, r.ReviewedAt, r.ElapsedDays, r.ScheduledDays, r.StateBefore, r.StateAfter))],
             // A session's running state is left out: it may hold a practice test's answer key.
@@ -45,6 +54,32 @@ public sealed class AccountData(AppDbContext db, UserManager<AppUser> users, Api
         var result = await users.DeleteAsync(user);
         tokenCache.ForgetUser(user.Id);
         return result;
+    }
+
+    /// <summary>
+    /// One attempt as its learner may see it anywhere else on the site: answers keyed by the opaque ids the
+    /// attempt showed (an authored id can spell its answer), and the score and pass/fail only while the quiz
+    /// shows marks (<c>show-marks</c>), judged by the quiz now and at the attempt's revision; when neither is
+    /// known any more, marks stay hidden and the answers, which could not be keyed safely, are left out.
+    /// </summary>
+    private async Task<QuizAttemptExport> AttemptExportAsync(QuizAttempt attempt, IEnumerable<QuizAnswer> saved, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        var current = course.Current.FindWeek(attempt.WeekNumber)?.FindItem(attempt.QuizId) as Quiz;
+        var taken = await quizzes.QuizAtAsync(attempt.Revision, current, ct);
+        var marks = (current ?? taken) is not null
+            && (current is null || RevealRules.MarksVisible(current.Settings, now))
+            && (taken is null || RevealRules.MarksVisible(taken.Settings, now));
+        var ids = taken is null ? null : PublicQuestionIds.For(taken);
+        var answers = ids is null
+            ? []
+            : saved.Where(x => taken!.Questions.Any(q => q.Id == x.QuestionId))
+                .Select(x => new QuizAnswerExport(ids.Of(x.QuestionId), x.ResponseJson, x.SavedAt))
+                .OrderBy(x => x.Question, StringComparer.Ordinal)
+                .ToList();
+        return new QuizAttemptExport(
+            attempt.WeekNumber, attempt.QuizId, attempt.Number, attempt.Revision, attempt.StartedAt, attempt.Deadline, attempt.SubmittedAt, attempt.AutoClosed,
+            marks ? attempt.Score : null, attempt.MaxScore, marks ? attempt.Passed : null, answers);
     }
 
     private static int[] SlideList(long mask) =>
@@ -71,11 +106,14 @@ public sealed record CompletionExport(int Week, string Item, DateTime CompletedA
 
 public sealed record TokenExport(string Name, string Prefix, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
-/// <param name="Answers">Each saved answer as stored (JSON in the shape the quiz API takes).</param>
+/// <param name="Score">Null while unscored (an essay waits for grading) and while the quiz holds marks back (<c>show-marks</c>).</param>
+/// <param name="Passed">Null while the quiz holds marks back.</param>
+/// <param name="Answers">Each saved answer (JSON in the shape the quiz API takes), keyed by the id the attempt showed.</param>
 public sealed record QuizAttemptExport(
     int Week, string Quiz, int Number, string Revision, DateTime StartedAt, DateTime? Deadline, DateTime? SubmittedAt,
-    bool AutoClosed, double? Score, double MaxScore, bool Passed, IReadOnlyList<QuizAnswerExport> Answers);
+    bool AutoClosed, double? Score, double MaxScore, bool? Passed, IReadOnlyList<QuizAnswerExport> Answers);
 
+/// <param name="Question">The question's id as the attempt showed it (<see cref="PublicQuestionIds"/>), never the authored one.</param>
 public sealed record QuizAnswerExport(string Question, string Response, DateTime SavedAt);
 
 public sealed record StudyCardExport(int Week, string Deck, string Card, int State, double? Stability, double? Difficulty, DateTime Due, DateTime? LastReview, bool Starred);
