@@ -21,7 +21,7 @@ public sealed record DeckCardsDto(int Week, string DeckId, string Title, string 
 /// <param name="Intervals">The next interval of each rating, as button labels (again, hard, good, easy).</param>
 public sealed record DueCardDto(int Week, string DeckId, string CardId, string Question, string State, bool IsNew, DateTimeOffset Due, IReadOnlyDictionary<string, string> Intervals);
 
-public sealed record DueQueueDto(int DueCount, int NewCount, int NewLeftToday, DateTimeOffset? NextDue, IReadOnlyList<DueCardDto> Cards);
+public sealed record DueQueueDto(int DueCount, int NewCount, int NewLeftToday, DateTimeOffset? NextDue, IReadOnlyList<DueCardDto> Cards, int AheadCount, bool Ahead);
 
 /// <param name="Rating">again, hard, good or easy (or 1–4).</param>
 public sealed record ReviewRequest(int Week, string DeckId, string CardId, string Rating);
@@ -73,7 +73,7 @@ public static class StudyApi
         var me = api.MapGroup("/me/study").WithTags("Study").RequireAuthorization();
         me.MapGet("/due", GetDue)
             .WithName("GetDueCards")
-            .WithSummary("The spaced-repetition queue across the course: due cards, then new cards up to today's limit.");
+            .WithSummary("The spaced-repetition queue across the course: due cards, then new cards up to today's limit; with ahead=true, then the cards not yet due (soonest first) and the new cards past the limit.");
         me.MapPut("/reviews/{reviewId}", PutReview)
             .WithName("SubmitReview")
             .WithSummary("Reviews a card (FSRS). Idempotent by the client's review id: a replay returns the first result and changes nothing.")
@@ -120,10 +120,10 @@ public static class StudyApi
         return TypedResults.Ok(new DeckCardsDto(deck.WeekNumber, deck.DeckId, deck.Deck.Title, deck.Url, cards));
     }
 
-    private static async Task<Ok<DueQueueDto>> GetDue(StudyService study, TimeProvider clock, HttpContext http)
+    private static async Task<Ok<DueQueueDto>> GetDue(StudyService study, TimeProvider clock, HttpContext http, bool ahead = false)
     {
         var userId = ProgressReader.UserId(http.User)!;
-        var queue = await study.DueQueueAsync(userId, http.RequestAborted);
+        var queue = await study.DueQueueAsync(userId, http.RequestAborted, ahead);
         var settings = await study.GetSettingsAsync(userId, http.RequestAborted);
         var weights = await study.Scheduling.WeightsAsync(http.RequestAborted);
         var now = clock.GetUtcNow();
@@ -133,7 +133,7 @@ public static class StudyApi
             var intervals = Enum.GetValues<Rating>().ToDictionary(r => r.ToString().ToLowerInvariant(), r => IntervalPreview.Label(preview.For(r)));
             return new DueCardDto(d.Deck.WeekNumber, d.Deck.DeckId, d.Card.Id, d.Card.Question, Name(d.State.State), d.IsNew, d.State.Due, intervals);
         }).ToList();
-        return TypedResults.Ok(new DueQueueDto(queue.DueCount, queue.NewCount, queue.NewLeftToday, queue.NextDue, cards));
+        return TypedResults.Ok(new DueQueueDto(queue.DueCount, queue.NewCount, queue.NewLeftToday, queue.NextDue, cards, queue.AheadCount, queue.Ahead));
     }
 
     private static async Task<Results<Ok<ReviewResultDto>, ProblemHttpResult>> PutReview(

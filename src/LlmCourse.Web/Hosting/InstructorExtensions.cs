@@ -10,6 +10,7 @@ public static class InstructorExtensions
         builder.Services.AddScoped<PublishingService>();
         builder.Services.AddScoped<TeachingReports>();
         builder.Services.AddScoped<QuizReports>();
+        builder.Services.AddScoped<DraftImports>();
         return builder;
     }
 }

@@ -9,6 +9,29 @@ public sealed record TsvError(int Line, string Message)
     public override string ToString() => $"line {Line}: {Message}";
 }
 
+/// <summary>
+/// How pasted cards are separated, as flashcard sites (Quizlet's "Import") offer: between the term and its definition
+/// a tab, a comma or any text; between cards a line break, a semicolon or any text. With a tab each line must hold
+/// exactly one; with any other separator the first one ends the term, so definitions may hold commas.
+/// </summary>
+public sealed record DeckTextFormat(string TermSeparator, string CardSeparator)
+{
+    public const string Tab = "\t";
+    public const string NewLine = "\n";
+
+    /// <summary>Term TAB definition, one card a line: TSV.</summary>
+    public static DeckTextFormat Tsv { get; } = new(Tab, NewLine);
+
+    /// <summary>The separator itself, with the escapes <c>\t</c> and <c>\n</c> read as a tab and a line break.</summary>
+    public string Term => Unescape(TermSeparator);
+
+    public string Card => Unescape(CardSeparator);
+
+    public bool ByLine => Card == "\n";
+
+    private static string Unescape(string text) => text.Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal);
+}
+
 /// <summary>The result of an import: the deck Markdown when there were no errors.</summary>
 public sealed record DeckImport(string? Markdown, int Cards, IReadOnlyList<TsvError> Errors)
 {
@@ -39,10 +62,25 @@ public static class DeckTsv
     }
 
     /// <summary>Builds a deck's Markdown from TSV; every malformed line is reported with its number.</summary>
-    public static DeckImport Import(string tsv, string title)
+    public static DeckImport Import(string tsv, string title) => Import(tsv, title, DeckTextFormat.Tsv);
+
+    /// <summary>
+    /// Builds a deck's Markdown from pasted cards separated as <paramref name="format"/> says; every malformed card is
+    /// reported with its number (its line number when cards are separated by line breaks).
+    /// </summary>
+    public static DeckImport Import(string tsv, string title, DeckTextFormat format)
     {
         ArgumentNullException.ThrowIfNull(tsv);
+        ArgumentNullException.ThrowIfNull(format);
         var errors = new List<TsvError>();
+        var termSeparator = format.Term;
+        var cardSeparator = format.Card;
+        var tab = termSeparator == "\t";
+        if (termSeparator.Length == 0 || cardSeparator.Length == 0 || termSeparator == cardSeparator)
+        {
+            return new DeckImport(null, 0, [new TsvError(1, "Choose two different, non-empty separators: one between term and definition, one between cards.")]);
+        }
+
         if (string.IsNullOrWhiteSpace(title))
         {
             errors.Add(new TsvError(1, "The deck needs a title (--title)."));
@@ -51,7 +89,7 @@ public static class DeckTsv
         var cards = new List<(string Id, string Term, string Definition)>();
         var ids = new HashSet<string>(StringComparer.Ordinal);
         var terms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lines = tsv.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var lines = tsv.Replace("\r\n", "\n", StringComparison.Ordinal).Split(cardSeparator);
         for (var i = 0; i < lines.Length; i++)
         {
             var number = i + 1;
@@ -61,10 +99,12 @@ public static class DeckTsv
                 continue;
             }
 
-            var parts = line.Split('\t');
+            var parts = tab ? line.Split('\t') : line.Split(termSeparator, 2);
             if (parts.Length < 2)
             {
-                errors.Add(new TsvError(number, "No tab: write the term, a tab, then the definition."));
+                errors.Add(new TsvError(number, tab
+                    ? "No tab: write the term, a tab, then the definition."
+                    : $"No '{termSeparator}': write the term, '{termSeparator}', then the definition."));
                 continue;
             }
 
@@ -74,8 +114,9 @@ public static class DeckTsv
                 continue;
             }
 
-            var term = parts[0].Trim();
-            var definition = parts[1].Trim();
+            // Cards separated by something else than a line break may span lines; a card is one line of text.
+            var term = format.ByLine ? parts[0].Trim() : Flatten(parts[0]);
+            var definition = format.ByLine ? parts[1].Trim() : Flatten(parts[1]);
             if (term.Length == 0)
             {
                 errors.Add(new TsvError(number, "The term (before the tab) is empty."));

@@ -20,7 +20,12 @@ public sealed record DueCard(StudyDeck Deck, Card Card, CardState State, bool Is
 /// <param name="Cards">Due cards (oldest due first), then new cards in course order up to today's allowance.</param>
 /// <param name="NewLeftToday">New cards the learner may still start today.</param>
 /// <param name="NextDue">When the next card not yet due becomes due.</param>
-public sealed record DueQueue(IReadOnlyList<DueCard> Cards, int DueCount, int NewCount, int NewLeftToday, DateTimeOffset? NextDue);
+/// <param name="AheadCount">
+/// Cards the learner could study ahead (Anki's custom study): started cards not yet due, and new cards past today's
+/// allowance. In an ahead queue they follow the due and allowed new cards, soonest due first.
+/// </param>
+/// <param name="Ahead">Whether <see cref="Cards"/> includes the cards studied ahead.</param>
+public sealed record DueQueue(IReadOnlyList<DueCard> Cards, int DueCount, int NewCount, int NewLeftToday, DateTimeOffset? NextDue, int AheadCount = 0, bool Ahead = false);
 
 /// <summary>A review id was already used for a different card.</summary>
 public sealed class ReviewIdConflictException(string reviewId)
@@ -114,8 +119,8 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         return new ReviewOutcome(result.Card, result.Log, false, completed);
     }
 
-    /// <summary>The due queue across every visible deck of the course.</summary>
-    public async Task<DueQueue> DueQueueAsync(string userId, CancellationToken ct = default)
+    /// <summary>The due queue across every visible deck of the course; with <paramref name="ahead"/>, the cards studied ahead too.</summary>
+    public async Task<DueQueue> DueQueueAsync(string userId, CancellationToken ct = default, bool ahead = false)
     {
         var now = clock.GetUtcNow();
         var settings = await GetSettingsAsync(userId, ct);
@@ -124,15 +129,19 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         var dayStart = new DateTime(now.UtcDateTime.Date.Ticks, DateTimeKind.Utc);
         var newToday = await db.StudyReviews.CountAsync(
             r => r.UserId == userId && r.ReviewedAt >= dayStart && r.StateBefore == (int)CardLearningState.New, ct);
-        return BuildQueue(StudyDeck.All(catalog), states, Math.Max(0, settings.DailyNewCards - newToday), now);
+        return BuildQueue(StudyDeck.All(catalog), states, Math.Max(0, settings.DailyNewCards - newToday), now, ahead);
     }
 
     /// <summary>The queue from known states (missing means new): pure, shared by learners and anonymous sessions.</summary>
-    public static DueQueue BuildQueue(IReadOnlyList<StudyDeck> decks, IReadOnlyDictionary<string, CardState> states, int newAllowance, DateTimeOffset now)
+    /// <param name="ahead">
+    /// Study ahead: after the due and allowed new cards come the started cards not yet due (soonest first; FSRS counts
+    /// the days actually elapsed, so an early review grows the interval less) and then the new cards past the allowance.
+    /// </param>
+    public static DueQueue BuildQueue(IReadOnlyList<StudyDeck> decks, IReadOnlyDictionary<string, CardState> states, int newAllowance, DateTimeOffset now, bool ahead = false)
     {
         var due = new List<DueCard>();
         var fresh = new List<DueCard>();
-        DateTimeOffset? next = null;
+        var later = new List<DueCard>();
         foreach (var deck in decks)
         {
             foreach (var card in deck.Deck.Cards)
@@ -145,15 +154,21 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
                 {
                     due.Add(new DueCard(deck, card, state, false));
                 }
-                else if (next is null || state.Due < next)
+                else
                 {
-                    next = state.Due;
+                    later.Add(new DueCard(deck, card, state, false));
                 }
             }
         }
 
         var allowed = fresh.Take(newAllowance).ToList();
-        return new DueQueue([.. due.OrderBy(d => d.State.Due), .. allowed], due.Count, allowed.Count, newAllowance, next);
+        var extraNew = fresh.Skip(allowed.Count).ToList();
+        var soonest = later.OrderBy(d => d.State.Due).ToList();
+        DateTimeOffset? next = soonest.Count > 0 ? soonest[0].State.Due : null;
+        IReadOnlyList<DueCard> cards = ahead
+            ? [.. due.OrderBy(d => d.State.Due), .. allowed, .. soonest, .. extraNew]
+            : [.. due.OrderBy(d => d.State.Due), .. allowed];
+        return new DueQueue(cards, due.Count, allowed.Count, newAllowance, next, soonest.Count + extraNew.Count, ahead);
     }
 
     /// <summary>Stars or unstars a card; returns whether it is now starred.</summary>

@@ -79,13 +79,14 @@ public class BrowserFixture : IAsyncLifetime
     {
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light)
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, ReducedMotion motion = ReducedMotion.NoPreference)
     {
         var context = await Browser.NewContextAsync(new()
         {
             BaseURL = BaseUrl,
             ViewportSize = new() { Width = width, Height = height },
             ColorScheme = scheme,
+            ReducedMotion = motion,
         });
         // Generous: CI machines are small and a cold first request compiles Razor views.
         context.SetDefaultTimeout(30_000);

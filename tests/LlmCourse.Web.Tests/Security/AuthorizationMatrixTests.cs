@@ -159,6 +159,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         SignedIn("POST SettingsModel.", "/study/settings", new(302, "/study/settings")),
         new("GET /study/import", "GET", "/study/import", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         new("POST ImportModel.", "POST", "/study/import", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
+        new("POST ImportModel.Check", "POST", "/study/import?handler=Check", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         All("GET /weeks/{number:int}/{deckId}/export.tsv", "/weeks/7/flashcards/export.tsv", Expect.Ok),
         All("GET /api/v1/weeks/{week:int}/decks/{deckId}/cards", "/api/v1/weeks/7/decks/flashcards/cards", Expect.Ok),
         SignedIn("GET /api/v1/me/study/due", "/api/v1/me/study/due", Expect.Ok),

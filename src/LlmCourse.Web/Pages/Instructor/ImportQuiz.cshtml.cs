@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using LlmCourse.Core.Content;
 using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Accounts;
@@ -20,12 +18,10 @@ namespace LlmCourse.Web.Pages.Instructor;
 [Authorize(Policy = Policies.Instructor)]
 [RequestFormLimits(MultipartBodyLengthLimit = ContentUpload.MaxMarkdownBytes + (64 * 1024))]
 [RequestSizeLimit(ContentUpload.MaxMarkdownBytes + (64 * 1024))]
-public sealed partial class ImportQuizModel(CourseStore store, ContentRepository repository) : PageModel
+public sealed class ImportQuizModel(DraftImports drafts) : PageModel
 {
     /// <summary>Largest GIFT text accepted, pasted or uploaded.</summary>
     public const int MaxGiftBytes = ContentUpload.MaxMarkdownBytes / 2;
-
-    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The weeks learners cannot see yet: where an imported quiz may land.</summary>
     public IReadOnlyList<Week> DraftWeeks { get; private set; } = [];
@@ -48,13 +44,13 @@ public sealed partial class ImportQuizModel(CourseStore store, ContentRepository
 
     public void OnGet(int? week)
     {
-        Load();
+        DraftWeeks = drafts.DraftWeeks();
         WeekNumber = week;
     }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? upload)
     {
-        Load();
+        DraftWeeks = drafts.DraftWeeks();
         var problems = new List<string>();
         var week = WeekNumber is { } n ? DraftWeeks.FirstOrDefault(w => w.Number == n) : null;
         if (week is null)
@@ -72,13 +68,9 @@ public sealed partial class ImportQuizModel(CourseStore store, ContentRepository
 
         var text = await SourceAsync(upload, problems);
         var id = string.IsNullOrWhiteSpace(ItemId) ? GiftImporter.Slug(Title) : ItemId.Trim();
-        if (!ItemIdPattern().IsMatch(id))
+        if (drafts.IdProblem(week, id, "quiz") is { } idProblem)
         {
-            problems.Add("The quiz id is lower-case letters, digits and dashes, like week-3-quiz.");
-        }
-        else if (week is not null && (week.FindItem(id) is not null || FilesOf(week).Any(p => p.EndsWith($"-{id}.md", StringComparison.Ordinal))))
-        {
-            problems.Add($"Week {week.Number} already has an item '{id}': choose another id.");
+            problems.Add(idProblem);
         }
 
         if (problems.Count > 0 || text is null || week is null)
@@ -94,16 +86,14 @@ public sealed partial class ImportQuizModel(CourseStore store, ContentRepository
             return Page();
         }
 
-        var folder = week.SourceFile.Split('/')[1];
-        var order = FilesOf(week).Select(OrderOf).DefaultIfEmpty(0).Max() + 1;
-        var name = string.Create(CultureInfo.InvariantCulture, $"{order:00}-{id}.md");
-        Problems = await repository.UploadAsync(name, _strictUtf8.GetBytes(result.Markdown), folder, InstructorActor.Of(User), HttpContext.RequestAborted);
+        var (path, written) = await drafts.AddAsync(week, id, result.Markdown, InstructorActor.Of(User), HttpContext.RequestAborted);
+        Problems = written;
         if (Problems.Count > 0)
         {
             return Page();
         }
 
-        TempData["Message"] = $"Imported '{Title}' into week {week.Number} as weeks/{folder}/{name}. Learners see it when the week is published.";
+        TempData["Message"] = $"Imported '{Title}' into week {week.Number} as {path}. Learners see it when the week is published.";
         return Redirect($"/instructor/weeks/{week.Number}#items");
     }
 
@@ -111,25 +101,9 @@ public sealed partial class ImportQuizModel(CourseStore store, ContentRepository
     {
         if (upload is { Length: > 0 })
         {
-            if (upload.Length > MaxGiftBytes)
-            {
-                problems.Add($"The file is {upload.Length:N0} bytes; the limit is {MaxGiftBytes:N0}.");
-                return null;
-            }
-
-            using var buffer = new MemoryStream();
-            await upload.CopyToAsync(buffer, HttpContext.RequestAborted);
-            try
-            {
-                var text = _strictUtf8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
-                Gift = text;
-                return text;
-            }
-            catch (DecoderFallbackException)
-            {
-                problems.Add($"'{Path.GetFileName(upload.FileName)}' is not UTF-8 text: save it as UTF-8 and upload it again.");
-                return null;
-            }
+            var text = await DraftImports.ReadTextAsync(upload, MaxGiftBytes, problems, HttpContext.RequestAborted);
+            Gift = text ?? Gift;
+            return text;
         }
 
         if (string.IsNullOrWhiteSpace(Gift))
@@ -146,22 +120,4 @@ public sealed partial class ImportQuizModel(CourseStore store, ContentRepository
 
         return Gift;
     }
-
-    private void Load() =>
-        DraftWeeks = [.. store.Current.Course.Weeks.Where(w => store.StateOf(w).Status == PublicationStatus.Draft)];
-
-    private IEnumerable<string> FilesOf(Week week)
-    {
-        var prefix = week.SourceFile[..(week.SourceFile.LastIndexOf('/') + 1)];
-        return store.Files.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && p != week.SourceFile);
-    }
-
-    private static long OrderOf(string path) =>
-        ItemFile().Match(Path.GetFileName(path)) is { Success: true } m ? long.Parse(m.Groups["order"].Value, CultureInfo.InvariantCulture) : 0;
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,60}$")]
-    private static partial Regex ItemIdPattern();
-
-    [GeneratedRegex(@"^(?<order>\d{1,9})-(?<rest>.+)$")]
-    private static partial Regex ItemFile();
 }

@@ -1,4 +1,7 @@
+using System.Text;
+using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Instructor;
 using LlmCourse.Web.Study;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -6,33 +9,175 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace LlmCourse.Web.Pages.Study;
 
-/// <summary>Instructors turn TSV (term TAB definition) into a deck Markdown file to save under content/.</summary>
+/// <summary>
+/// Instructors paste cards (TSV, or a Quizlet-style export with its separators) or upload a file; the deck lands as a
+/// new item of a draft week, so learners see it once the week is published. "Check" shows the deck Markdown and
+/// writes nothing.
+/// </summary>
 [Authorize(Policy = Policies.Instructor)]
-public sealed class ImportModel : PageModel
+[RequestFormLimits(MultipartBodyLengthLimit = MaxLength + (64 * 1024))]
+[RequestSizeLimit(MaxLength + (64 * 1024))]
+public sealed class ImportModel(DraftImports drafts) : PageModel
 {
     public const int MaxLength = 200_000;
+
+    /// <summary>The separator choices offered, as the form values and their labels.</summary>
+    public static IReadOnlyList<(string Value, string Label)> TermSeparators { get; } = [("tab", "Tab"), ("comma", "Comma"), ("custom", "Custom")];
+
+    public static IReadOnlyList<(string Value, string Label)> CardSeparators { get; } = [("newline", "New line"), ("semicolon", "Semicolon"), ("custom", "Custom")];
+
+    public IReadOnlyList<Week> DraftWeeks { get; private set; } = [];
+
+    [BindProperty]
+    public int? WeekNumber { get; set; }
 
     [BindProperty]
     public string Title { get; set; } = "";
 
     [BindProperty]
+    public string? ItemId { get; set; }
+
+    [BindProperty]
+    public string Between { get; set; } = "tab";
+
+    [BindProperty]
+    public string? CustomBetween { get; set; }
+
+    [BindProperty]
+    public string Cards { get; set; } = "newline";
+
+    [BindProperty]
+    public string? CustomCards { get; set; }
+
+    [BindProperty]
     public string Tsv { get; set; } = "";
+
+    public IReadOnlyList<string> Problems { get; private set; } = [];
 
     public DeckImport? Result { get; private set; }
 
-    public void OnGet()
+    /// <summary>What an error's number counts: lines when cards are one a line, cards otherwise.</summary>
+    public string Unit { get; private set; } = "Line";
+
+    public void OnGet(int? week)
     {
+        DraftWeeks = drafts.DraftWeeks();
+        WeekNumber = week;
     }
 
-    public IActionResult OnPost()
+    public async Task<IActionResult> OnPostCheckAsync(IFormFile? upload)
     {
-        if (Tsv.Length > MaxLength)
+        DraftWeeks = drafts.DraftWeeks();
+        var problems = new List<string>();
+        var format = Format(problems);
+        var text = await SourceAsync(upload, problems);
+        if (problems.Count == 0 && text is not null && format is not null)
         {
-            ModelState.AddModelError(nameof(Tsv), $"Paste at most {MaxLength:N0} characters.");
+            Result = DeckTsv.Import(text, string.IsNullOrWhiteSpace(Title) ? "Imported deck" : Title, format);
+        }
+
+        Problems = problems;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(IFormFile? upload)
+    {
+        DraftWeeks = drafts.DraftWeeks();
+        var problems = new List<string>();
+        var week = WeekNumber is { } n ? DraftWeeks.FirstOrDefault(w => w.Number == n) : null;
+        if (week is null)
+        {
+            problems.Add(DraftWeeks.Count == 0
+                ? "There is no draft week to import into: create one (or unpublish a week) first, so learners do not see the deck before it is ready."
+                : "Choose a draft week for the deck: learners see it when you publish the week.");
+        }
+
+        Title = Title?.Trim() ?? "";
+        if (Title.Length is 0 or > 200)
+        {
+            problems.Add("Give the deck a title (at most 200 characters).");
+        }
+
+        var format = Format(problems);
+        var text = await SourceAsync(upload, problems);
+        var id = string.IsNullOrWhiteSpace(ItemId) ? DeckTsv.Slug(Title) : ItemId.Trim();
+        if (drafts.IdProblem(week, id, "deck") is { } idProblem)
+        {
+            problems.Add(idProblem);
+        }
+
+        if (problems.Count > 0 || text is null || week is null || format is null)
+        {
+            Problems = problems;
             return Page();
         }
 
-        Result = DeckTsv.Import(Tsv, Title);
-        return Page();
+        Result = DeckTsv.Import(text, Title, format);
+        if (!Result.Succeeded)
+        {
+            return Page();
+        }
+
+        var (path, written) = await drafts.AddAsync(week, id, Result.Markdown!, InstructorActor.Of(User), HttpContext.RequestAborted);
+        if (written.Count > 0)
+        {
+            Problems = written;
+            Result = null;
+            return Page();
+        }
+
+        TempData["Message"] = $"Imported the deck '{Title}' ({Result.Cards} cards) into week {week.Number} as {path}. Learners see it when the week is published.";
+        return Redirect($"/instructor/weeks/{week.Number}#items");
+    }
+
+    private DeckTextFormat? Format(List<string> problems)
+    {
+        var term = Between switch
+        {
+            "tab" => DeckTextFormat.Tab,
+            "comma" => ",",
+            "custom" when !string.IsNullOrEmpty(CustomBetween) => CustomBetween,
+            _ => null,
+        };
+        var card = Cards switch
+        {
+            "newline" => DeckTextFormat.NewLine,
+            "semicolon" => ";",
+            "custom" when !string.IsNullOrEmpty(CustomCards) => CustomCards,
+            _ => null,
+        };
+        if (term is null || card is null)
+        {
+            problems.Add("Choose what separates a term from its definition, and one card from the next (a custom separator must not be empty).");
+            return null;
+        }
+
+        var format = new DeckTextFormat(term, card);
+        Unit = format.ByLine ? "Line" : "Card";
+        return format;
+    }
+
+    private async Task<string?> SourceAsync(IFormFile? upload, List<string> problems)
+    {
+        if (upload is { Length: > 0 })
+        {
+            var text = await DraftImports.ReadTextAsync(upload, MaxLength, problems, HttpContext.RequestAborted);
+            Tsv = text ?? Tsv;
+            return text;
+        }
+
+        if (string.IsNullOrWhiteSpace(Tsv))
+        {
+            problems.Add("Choose a file or paste the cards.");
+            return null;
+        }
+
+        if (Encoding.UTF8.GetByteCount(Tsv) > MaxLength)
+        {
+            problems.Add($"Paste at most {MaxLength:N0} bytes.");
+            return null;
+        }
+
+        return Tsv;
     }
 }

@@ -39,15 +39,19 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
 
     public DateTimeOffset Now { get; private set; }
 
+    /// <summary>Studying ahead: cards not yet due, and new cards past today's allowance, follow the due ones.</summary>
+    public bool Ahead { get; private set; }
+
     private CourseWeights _weights = CourseWeights.Defaults;
 
-    public async Task OnGetAsync()
+    public async Task OnGetAsync(bool ahead)
     {
+        Ahead = ahead;
         _weights = await study.Scheduling.WeightsAsync(HttpContext.RequestAborted);
         if (ProgressReader.UserId(User) is { } userId)
         {
             Settings = await study.GetSettingsAsync(userId, HttpContext.RequestAborted);
-            Queue = await study.DueQueueAsync(userId, HttpContext.RequestAborted);
+            Queue = await study.DueQueueAsync(userId, HttpContext.RequestAborted, Ahead);
         }
         else
         {
@@ -58,8 +62,9 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
         PreparePreview();
     }
 
-    public async Task<IActionResult> OnPostAsync(int week, string deckId, string cardId, string? rating, string reviewId, string? token)
+    public async Task<IActionResult> OnPostAsync(int week, string deckId, string cardId, string? rating, string reviewId, string? token, bool ahead)
     {
+        Ahead = ahead;
         if (StudyDeck.Find(catalog, week, deckId) is not { } deck || deck.FindCard(cardId) is not { } card)
         {
             return NotFound();
@@ -86,7 +91,7 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
                 return StatusCode(StatusCodes.Status409Conflict);
             }
 
-            return RedirectToPage();
+            return Ahead ? RedirectToPage(new { ahead = true }) : RedirectToPage();
         }
 
         var session = store.Unprotect<AnonymousReview>(Scope, token) ?? new AnonymousReview([], 0, []);
@@ -112,7 +117,7 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
     private void Show(AnonymousReview session)
     {
         Now = clock.GetUtcNow();
-        Queue = StudyService.BuildQueue(StudyDeck.All(catalog), session.States, Math.Max(0, Settings.DailyNewCards - session.NewReviewed), Now);
+        Queue = StudyService.BuildQueue(StudyDeck.All(catalog), session.States, Math.Max(0, Settings.DailyNewCards - session.NewReviewed), Now, Ahead);
         Token = store.Protect(Scope, session);
         PreparePreview();
     }

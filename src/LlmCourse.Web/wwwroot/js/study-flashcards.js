@@ -1,18 +1,42 @@
 // Flashcards: flip in place (click or Space) and move with the arrow keys. Without this script the card's flip link
 // leads to the flipped view and the arrows are plain links.
+// The flip turns the card edge-on, swaps the faces, and turns it back. The motion lives in site.css, which switches it
+// off under prefers-reduced-motion; when no animation runs (reduced motion, or a browser without CSS animations) the
+// faces swap at once.
 const link = document.querySelector('[data-flashcard]');
 const card = link?.closest('.flashcard');
 const typing = (el) => el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
+let turning = false;
 
-function flip() {
-  if (!card) return;
-  const front = card.querySelector('.flashcard-front');
-  const back = card.querySelector('.flashcard-back');
-  const flipped = !card.classList.contains('is-flipped');
+function showFace(flipped) {
   card.classList.toggle('is-flipped', flipped);
-  front.hidden = flipped;
-  back.hidden = !flipped;
+  card.querySelector('.flashcard-front').hidden = flipped;
+  card.querySelector('.flashcard-back').hidden = !flipped;
   link.setAttribute('aria-label', flipped ? 'Answer shown; show the question' : 'Question shown; show the answer');
+}
+
+// Adds a class whose CSS animation is one half of the turn; resolves when it ends, or at once when none runs.
+function half(className) {
+  card.classList.add(className);
+  const running = card.getAnimations().filter((a) => a.animationName === className);
+  if (running.length === 0) {
+    card.classList.remove(className);
+    return Promise.resolve();
+  }
+  return Promise.all(running.map((a) => a.finished)).catch(() => undefined).then(() => card.classList.remove(className));
+}
+
+async function flip() {
+  if (!card || turning) return;
+  turning = true;
+  const flipped = !card.classList.contains('is-flipped');
+  try {
+    await half('flashcard-turn-out');
+    showFace(flipped);
+    await half('flashcard-turn-in');
+  } finally {
+    turning = false;
+  }
 }
 
 link?.addEventListener('click', (event) => {

@@ -1,0 +1,83 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using LlmCourse.Core.Content;
+using LlmCourse.Web.Content;
+
+namespace LlmCourse.Web.Instructor;
+
+/// <summary>
+/// Where a file made in the browser (an imported quiz or deck) lands: a new item after the others of a draft week, so
+/// learners see it only once the week is published. Shared by the GIFT and the deck import pages.
+/// </summary>
+public sealed partial class DraftImports(CourseStore store, ContentRepository repository)
+{
+    private static readonly UTF8Encoding _strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>The weeks learners cannot see yet.</summary>
+    public IReadOnlyList<Week> DraftWeeks() =>
+        [.. store.Current.Course.Weeks.Where(w => store.StateOf(w).Status == PublicationStatus.Draft)];
+
+    /// <summary>What is wrong with putting an item <paramref name="id"/> into <paramref name="week"/> (if chosen), or null.</summary>
+    public string? IdProblem(Week? week, string id, string noun)
+    {
+        if (!ItemIdPattern().IsMatch(id))
+        {
+            return $"The {noun} id is lower-case letters, digits and dashes, like week-3-{noun}.";
+        }
+
+        return week is null ? null : week.FindItem(id) is not null || FilesOf(week).Any(p => p.EndsWith($"-{id}.md", StringComparison.Ordinal))
+            ? $"Week {week.Number} already has an item '{id}': choose another id."
+            : null;
+    }
+
+    /// <summary>Writes the item as the week's last file; returns its path (weeks/…/NN-id.md) and any problems.</summary>
+    public async Task<(string Path, IReadOnlyList<string> Problems)> AddAsync(Week week, string id, string markdown, string actor, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(week);
+        var folder = week.SourceFile.Split('/')[1];
+        var order = FilesOf(week).Select(OrderOf).DefaultIfEmpty(0).Max() + 1;
+        var name = string.Create(CultureInfo.InvariantCulture, $"{order:00}-{id}.md");
+        var problems = await repository.UploadAsync(name, _strictUtf8.GetBytes(markdown), folder, actor, ct);
+        return ($"weeks/{folder}/{name}", problems);
+    }
+
+    /// <summary>An uploaded text file as a string, or null with a problem added (too large, not UTF-8).</summary>
+    public static async Task<string?> ReadTextAsync(IFormFile upload, int maxBytes, List<string> problems, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(upload);
+        ArgumentNullException.ThrowIfNull(problems);
+        if (upload.Length > maxBytes)
+        {
+            problems.Add($"The file is {upload.Length:N0} bytes; the limit is {maxBytes:N0}.");
+            return null;
+        }
+
+        using var buffer = new MemoryStream();
+        await upload.CopyToAsync(buffer, ct);
+        try
+        {
+            return _strictUtf8.GetString(buffer.ToArray()).TrimStart('\uFEFF');
+        }
+        catch (DecoderFallbackException)
+        {
+            problems.Add($"'{Path.GetFileName(upload.FileName)}' is not UTF-8 text: save it as UTF-8 and upload it again.");
+            return null;
+        }
+    }
+
+    private IEnumerable<string> FilesOf(Week week)
+    {
+        var prefix = week.SourceFile[..(week.SourceFile.LastIndexOf('/') + 1)];
+        return store.Files.Keys.Where(p => p.StartsWith(prefix, StringComparison.Ordinal) && p != week.SourceFile);
+    }
+
+    private static long OrderOf(string path) =>
+        ItemFile().Match(Path.GetFileName(path)) is { Success: true } m ? long.Parse(m.Groups["order"].Value, CultureInfo.InvariantCulture) : 0;
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,60}$")]
+    private static partial Regex ItemIdPattern();
+
+    [GeneratedRegex(@"^(?<order>\d{1,9})-(?<rest>.+)$")]
+    private static partial Regex ItemFile();
+}
