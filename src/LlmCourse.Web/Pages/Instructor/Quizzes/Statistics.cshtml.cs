@@ -51,9 +51,7 @@ public sealed class QuizStatisticsModel(QuizReports reports) : PageModel
         return Redirect(string.Create(CultureInfo.InvariantCulture, $"{QuizUrls.Statistics(w.Number, quiz.Id)}?regraded={report.Attempts.Count}&changed={report.Changed.Count}#regrade"));
     }
 
-    public string QuestionTitle(string id) => Quiz.Questions.FirstOrDefault(q => q.Id == id)?.Title ?? id;
-
-    public static string Value(double? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) : "—";
+    public IReadOnlyDictionary<string, string> QuestionTitles => Quiz.Questions.DistinctBy(q => q.Id).ToDictionary(q => q.Id, q => q.Title);
 
     private async Task<bool> LoadAsync(int week, string quizId)
     {
