@@ -42,16 +42,28 @@ public static class SchedulingCommands
         }
 
         var id = started.Run.Id;
-        if (!await runs.ClaimAsync(id))
+        FsrsRunView run;
+        if (await runs.ClaimAsync(id))
         {
-            await output.WriteLineAsync($"Run {id} was taken by a running instance of the site; follow it on /instructor/scheduling.");
-            return 0;
+            await output.WriteLineAsync($"Run {id}: optimising {scope}…");
+            var options = services.GetRequiredService<FsrsWorkerOptions>();
+            await runs.ExecuteAsync(id, options.OptimizerOptions(), CancellationToken.None);
+            run = (await runs.FindAsync(id))!;
+        }
+        else
+        {
+            // A running site's worker claimed the run first (it polls the queue): its result is the same, so wait for it.
+            await output.WriteLineAsync($"Run {id}: taken by a running instance of the site; waiting for its result (also on /instructor/scheduling)…");
+            var waited = await WaitAsync(runs, id);
+            if (waited is null)
+            {
+                await error.WriteLineAsync($"Run {id} has not finished after {WaitLimit.TotalMinutes:0} minutes; follow it on /instructor/scheduling.");
+                return 1;
+            }
+
+            run = waited;
         }
 
-        await output.WriteLineAsync($"Run {id}: optimising {scope}…");
-        var options = services.GetRequiredService<FsrsWorkerOptions>();
-        await runs.ExecuteAsync(id, options.OptimizerOptions(), CancellationToken.None);
-        var run = (await runs.FindAsync(id))!;
         if (run.Status == "failed")
         {
             await error.WriteLineAsync($"Run {id} failed: {run.Error}");
@@ -65,5 +77,23 @@ public static class SchedulingCommands
         await output.WriteLineAsync(run.Adopted ? "Adopted: learners of this scope now schedule with the new weights." : "Not adopted: the weights in use stay.");
         await output.WriteLineAsync(run.Explanation);
         return 0;
+    }
+
+    private static readonly TimeSpan WaitLimit = TimeSpan.FromMinutes(30);
+
+    private static async Task<FsrsRunView?> WaitAsync(FsrsRuns runs, long id)
+    {
+        for (var waited = TimeSpan.Zero; waited < WaitLimit; waited += TimeSpan.FromSeconds(1))
+        {
+            var run = await runs.FindAsync(id);
+            if (run is { Finished: true })
+            {
+                return run;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(1));
+        }
+
+        return null;
     }
 }
