@@ -7,7 +7,8 @@ public static class BleuNote
     {
         ArgumentNullException.ThrowIfNull(order);
         return !order.Used ? "left out: the candidate is too short"
-            : order.Smoothed ? "no match: smoothed"
+            : order.Smoothed && order.Matched == 0 ? "no match: smoothed"
+            : order.Smoothed ? "add-k: k added to matched and total"
             : order.Matched == 0 ? "no match"
             : "";
     }

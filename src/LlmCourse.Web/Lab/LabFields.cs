@@ -142,5 +142,5 @@ public sealed class LabFields
 
     internal static string Format(double value) => value.ToString("0.####", CultureInfo.InvariantCulture);
 
-    private static string Shorten(string raw) => raw.Length <= 30 ? raw : raw[..30] + "…";
+    internal static string Shorten(string raw) => raw.Length <= 30 ? raw : raw[..30] + "…";
 }

@@ -81,7 +81,7 @@ public sealed class LabApiTests(CourseAppFactory factory) : IClassFixture<Course
     [InlineData("/api/v1/lab/sampling?topK=-1&seed=1e99&samples=99", new[] { "topK", "seed", "samples" })]
     [InlineData("/api/v1/lab/accuracy?predicted=a&gold=a&gold=b", new[] { "gold" })]
     [InlineData("/api/v1/lab/accuracy?predicted=&gold=", new[] { "predicted", "gold" })]
-    [InlineData("/api/v1/lab/text-metrics?candidate=x&smoothing=floor&stemmer=maybe", new[] { "references", "smoothing", "stemmer" })]
+    [InlineData("/api/v1/lab/text-metrics?candidate=x&smoothing=floors&stemmer=maybe", new[] { "references", "smoothing", "stemmer" })]
     [InlineData("/api/v1/lab/break-even?basePrice=abc&days=0&fineTuningCost=-1", new[] { "basePrice", "days", "fineTuningCost" })]
     [InlineData("/api/v1/lab/peft?preset=gpt-5&rank=0&precision=fp8&matrices=q", new[] { "preset", "rank", "precision" })]
     [InlineData("/api/v1/lab/peft?preset=gpt-2-small&matrices=gate", new[] { "matrices" })]
