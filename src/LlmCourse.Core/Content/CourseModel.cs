@@ -129,7 +129,32 @@ public sealed record Deck : CourseItem
 /// <param name="AnswerHtml">The back of the card, rendered.</param>
 /// <param name="AnswerText">The back as plain text (used to grade written answers and build distractors).</param>
 /// <param name="ShortAnswer">A few words for Match and multiple choice: the "Short answer:" line, else the answer's first sentence.</param>
-public sealed record Card(string Id, string Question, string AnswerHtml, string AnswerText, string ShortAnswer);
+public sealed record Card(string Id, string Question, string AnswerHtml, string AnswerText, string ShortAnswer)
+{
+    /// <summary>The slides or notes sections the card tests (<c>tests=</c> in its heading's braces).</summary>
+    public IReadOnlyList<MaterialReference> Tests { get; init; } = [];
+
+    /// <summary>Line of the card's heading in its file.</summary>
+    public int Line { get; init; }
+}
+
+/// <summary>
+/// A slide of a lecture (<c>lecture-id/3</c>) or a section of notes (<c>notes-id#section-id</c>) in the same
+/// week, named by a question or card as the material it tests. Exactly one of <paramref name="Slide"/> and
+/// <paramref name="Section"/> is set.
+/// </summary>
+/// <param name="ItemId">The lecture's or notes' id.</param>
+/// <param name="Slide">1-based slide number, for a lecture.</param>
+/// <param name="Section">The heading's anchor id, for notes.</param>
+public sealed record MaterialReference(string ItemId, int? Slide, string? Section)
+{
+    /// <summary>The reference as written: <c>lecture-id/3</c> or <c>notes-id#section</c>.</summary>
+    public override string ToString() =>
+        Slide is { } n ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{ItemId}/{n}") : $"{ItemId}#{Section}";
+
+    /// <summary>The part of the item it names: the slide number as text, or the section id.</summary>
+    public string Part => Slide is { } n ? n.ToString(System.Globalization.CultureInfo.InvariantCulture) : Section ?? "";
+}
 
 /// <summary>A quiz: settings from front matter and its questions.</summary>
 public sealed record Quiz : CourseItem
@@ -261,6 +286,9 @@ public sealed record Question
 
     /// <summary>Line of the question's heading in its file.</summary>
     public int Line { get; init; }
+
+    /// <summary>The slides or notes sections the question tests (<c>tests=</c> in its heading's braces).</summary>
+    public IReadOnlyList<MaterialReference> Tests { get; init; } = [];
 }
 
 /// <param name="Id">Stable id: a hash of the choice's text, so reordering choices keeps records valid.</param>

@@ -22,10 +22,13 @@ internal static partial class DeckParser
         foreach (var section in sections)
         {
             var attributes = Sections.ReadAttributes(document, section.Heading, "card");
-            if (attributes.Values.Count > 0)
+            var unknown = attributes.Values.Keys.Where(k => k != "tests").ToList();
+            if (unknown.Count > 0)
             {
-                document.AddError(section.Line, $"A card's heading takes only its id; remove {string.Join(", ", attributes.Values.Keys)}.");
+                document.AddError(section.Line, $"A card's heading takes only its id and tests=; remove {string.Join(", ", unknown)}.");
             }
+
+            var tests = Sections.ReadTests(document, section.Line, attributes.Values.GetValueOrDefault("tests"));
 
             if (attributes.Id is { } id && !seen.TryAdd(id, section.Line))
             {
@@ -45,7 +48,11 @@ internal static partial class DeckParser
             if (attributes.Id is not null)
             {
                 GlossaryMarkup.Link(glossary, blocks, [header.Id, attributes.Id]);
-                cards.Add(new Card(attributes.Id, question, CourseMarkdown.RenderBlocks(blocks), answerText, shortAnswer ?? FirstSentence(answerText)));
+                cards.Add(new Card(attributes.Id, question, CourseMarkdown.RenderBlocks(blocks), answerText, shortAnswer ?? FirstSentence(answerText))
+                {
+                    Tests = tests,
+                    Line = section.Line,
+                });
             }
         }
 

@@ -4,7 +4,8 @@ namespace LlmCourse.Core.Content;
 
 /// <summary>
 /// Checks a week before it may be published: its files' parse problems (its images' too), problems parsing
-/// cannot see (an empty deck, a choice question without a right answer), images without alt text or that are
+/// cannot see (an empty deck, a choice question without a right answer, a question or card testing a slide or
+/// notes section that does not exist), images without alt text or that are
 /// missing, and links to pages of the course that do not exist or that learners would not be able to open
 /// when the week appears.
 /// </summary>
@@ -64,6 +65,7 @@ public static partial class PublishValidator
 
             problems.AddRange(CheckLinks(item.SourceFile, item.Markdown, snapshot, week, releaseAt, visibleFrom));
             problems.AddRange(CheckImages(item.SourceFile, item.Images, snapshot));
+            problems.AddRange(CheckMaterialReferences(item, week));
         }
 
         problems.AddRange(CheckImages(week.SourceFile, week.Images, snapshot));

@@ -46,7 +46,7 @@ internal static partial class QuizParser
         ["never"] = MarksPolicy.Never,
     };
 
-    private static readonly string[] _questionKeys = ["points", "type"];
+    private static readonly string[] _questionKeys = ["points", "type", "tests"];
 
     public static Quiz Parse(SourceDocument document, FrontMatter frontMatter, ItemHeader header)
     {
@@ -220,6 +220,7 @@ internal static partial class QuizParser
             HintHtml = parts.Hint is null ? null : CourseMarkdown.RenderBlocks(parts.Hint),
             ExplanationHtml = parts.Explanation is null ? null : CourseMarkdown.RenderBlocks(parts.Explanation),
             Line = line,
+            Tests = Sections.ReadTests(document, line, attributes.Values.GetValueOrDefault("tests")),
         };
 
         // An essay has no answer key: whatever follows its heading is the prompt, and the instructor grades the answer.

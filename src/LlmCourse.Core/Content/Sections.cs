@@ -108,6 +108,50 @@ internal static partial class Sections
         return new HeadingAttributes(id, values);
     }
 
+    /// <summary>
+    /// Reads a heading's <c>tests=</c> value: comma-separated <c>lecture-id/3</c> (a slide) or
+    /// <c>notes-id#section-id</c> (a notes heading). Whether the slide or section exists is the publish
+    /// check's to say, since the other file may not be parsed yet.
+    /// </summary>
+    public static IReadOnlyList<MaterialReference> ReadTests(SourceDocument document, int line, string? value)
+    {
+        if (value is null)
+        {
+            return [];
+        }
+
+        var references = new List<MaterialReference>();
+        foreach (var part in value.Split(','))
+        {
+            var match = TestsReference().Match(part);
+            if (!match.Success || !ContentRules.IsValidId(match.Groups["item"].Value))
+            {
+                document.AddError(line, $"tests={part} must name a slide as lecture-id/number or a notes section as notes-id#section-id (several separated by commas, no spaces).");
+                continue;
+            }
+
+            var item = match.Groups["item"].Value;
+            var reference = match.Groups["slide"].Success
+                ? new MaterialReference(item, int.TryParse(match.Groups["slide"].Value, System.Globalization.CultureInfo.InvariantCulture, out var n) ? n : 0, null)
+                : new MaterialReference(item, null, match.Groups["section"].Value);
+            if (reference.Slide is < 1)
+            {
+                document.AddError(line, $"tests={part}: slides are numbered from 1.");
+                continue;
+            }
+
+            if (references.Contains(reference))
+            {
+                document.AddError(line, $"tests= names {reference} twice.");
+                continue;
+            }
+
+            references.Add(reference);
+        }
+
+        return references;
+    }
+
     private static void TrimTrailingText(HeadingBlock heading, string text)
     {
         var remaining = text.Length;
@@ -132,6 +176,9 @@ internal static partial class Sections
             last.Content = new StringSlice(last.Content.ToString().TrimEnd());
         }
     }
+
+    [GeneratedRegex(@"^(?<item>[a-z0-9-]+)(?:/(?<slide>[0-9]{1,4})|#(?<section>[A-Za-z0-9_-]+))$")]
+    private static partial Regex TestsReference();
 
     // The braces must close the heading (an ATX closing sequence of #s may follow).
     [GeneratedRegex(@"(?<braces>\{(?<inner>[^{}]*)\})\s*(?:#+\s*)?$")]
