@@ -29,6 +29,7 @@ builder.AddDashboard();
 builder.AddStudy();
 builder.AddScheduling();
 builder.AddQuizzes();
+builder.AddCalendar();
 builder.AddInstructor();
 builder.AddSearch();
 builder.AddLab();
@@ -95,6 +96,7 @@ app.MapStudyExports();
 app.MapTheme();
 app.MapApi();
 app.MapEmail();
+app.MapCalendar();
 await app.RunAsync();
 return 0;
 

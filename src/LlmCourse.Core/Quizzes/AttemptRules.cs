@@ -52,6 +52,18 @@ public static class AttemptRules
     // Scores are sums of fractions; compare them with a little slack.
     private const double Epsilon = 1e-9;
 
+    /// <summary>
+    /// The settings as they hold for one learner: the override's close date and time limit replace the quiz's
+    /// own. Every timing rule below then applies unchanged (start, deadline, grace, closing).
+    /// </summary>
+    public static QuizSettings Apply(QuizSettings settings, QuizOverride? userOverride)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return userOverride is null
+            ? settings
+            : settings with { Closes = userOverride.Closes ?? settings.Closes, TimeLimit = userOverride.TimeLimit ?? settings.TimeLimit };
+    }
+
     /// <param name="attemptsUsed">Attempts the learner has started so far, finished or not.</param>
     /// <param name="hasAttemptInProgress">Whether one of those is still unfinished.</param>
     public static StartDecision CanStart(QuizSettings settings, int attemptsUsed, bool hasAttemptInProgress, DateTimeOffset now)

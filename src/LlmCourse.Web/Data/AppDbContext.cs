@@ -70,6 +70,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<Announcement> Announcements => Set<Announcement>();
 
+    public DbSet<QuizUserOverride> QuizUserOverrides => Set<QuizUserOverride>();
+
+    public DbSet<GradeOverride> GradeOverrides => Set<GradeOverride>();
+
+    public DbSet<CalendarFeed> CalendarFeeds => Set<CalendarFeed>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -9,6 +9,7 @@ public static class QuizExtensions
     {
         builder.Services.AddSingleton<QuizRevisions>();
         builder.Services.AddScoped<QuizService>();
+        builder.Services.AddScoped<QuizOverrides>();
         builder.Services.AddScoped<EssayGrading>();
         builder.Services.AddHostedService<QuizSweeper>();
         return builder;

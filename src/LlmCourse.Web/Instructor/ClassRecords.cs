@@ -1,4 +1,5 @@
 using LlmCourse.Core.Content;
+using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Progress;
 using LlmCourse.Web.Quizzes;
@@ -16,8 +17,12 @@ public sealed class ClassRecords(
     IReadOnlyList<EnrolledLearner> learners,
     IReadOnlyList<ItemVisit> visits,
     IReadOnlyList<ItemCompletion> completions,
-    IReadOnlyList<QuizAttempt> submittedAttempts)
+    IReadOnlyList<QuizAttempt> submittedAttempts,
+    IReadOnlyDictionary<(string UserId, int Week, string QuizId), LearnerGradeOverride>? gradeOverrides = null)
 {
+    private readonly IReadOnlyDictionary<(string UserId, int Week, string QuizId), LearnerGradeOverride> _gradeOverrides =
+        gradeOverrides ?? new Dictionary<(string, int, string), LearnerGradeOverride>();
+
     private readonly Dictionary<string, LearnerProgress> _progress = Progress(learners, visits, completions);
 
     private readonly ILookup<(string UserId, int Week, string QuizId), QuizAttempt> _attempts =
@@ -27,13 +32,22 @@ public sealed class ClassRecords(
 
     public LearnerProgress ProgressOf(string userId) => _progress.GetValueOrDefault(userId) ?? LearnerProgress.Empty;
 
-    /// <summary>The grade that counts (0..1) under the quiz's grading method; null before any attempt is handed in.</summary>
+    /// <summary>
+    /// The grade that counts (0..1): an instructor's override when there is one, else the grade under the quiz's
+    /// grading method; null before any attempt is handed in.
+    /// </summary>
     public double? GradeOf(string userId, int weekNumber, Quiz quiz)
     {
         ArgumentNullException.ThrowIfNull(quiz);
         var attempts = _attempts[(userId, weekNumber, quiz.Id)].ToList();
-        return attempts.Count == 0 ? null : QuizService.CountingFraction(quiz.Settings, attempts);
+        return GradeOverrides.Counting(
+            attempts.Count == 0 ? null : QuizService.CountingFraction(quiz.Settings, attempts),
+            OverrideOf(userId, weekNumber, quiz.Id)?.Fraction);
     }
+
+    /// <summary>The instructor's grade override for this learner's quiz, or null.</summary>
+    public LearnerGradeOverride? OverrideOf(string userId, int weekNumber, string quizId) =>
+        _gradeOverrides.GetValueOrDefault((userId, weekNumber, quizId));
 
     public int AttemptsOf(string userId, int weekNumber, string quizId) => _attempts[(userId, weekNumber, quizId)].Count();
 

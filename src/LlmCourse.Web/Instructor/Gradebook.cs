@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using LlmCourse.Core.Content;
 using LlmCourse.Core.Reports;
+using LlmCourse.Web.Quizzes;
 
 namespace LlmCourse.Web.Instructor;
 
@@ -63,6 +64,12 @@ public sealed record GradebookColumn(Week Week, Quiz Quiz)
 public sealed record GradebookRow(
     EnrolledLearner Learner, IReadOnlyList<double?> Grades, IReadOnlyList<int> Attempts, int ItemsCompleted, int ItemsTotal, IReadOnlyList<int>? Pending = null)
 {
+    /// <summary>Per quiz column, the instructor's grade override in force (its grade is already in <see cref="Grades"/>), or null.</summary>
+    public IReadOnlyList<LearnerGradeOverride?> Overrides { get; init; } = [];
+
+    /// <summary>The override behind quiz column <paramref name="column"/>, or null.</summary>
+    public LearnerGradeOverride? OverrideAt(int column) => column < Overrides.Count ? Overrides[column] : null;
+
     public double? QuizAverage
     {
         get
@@ -126,17 +133,23 @@ public sealed class Gradebook
                     [.. columns.Select(c => records.AttemptsOf(l.Id, c.Week.Number, c.Quiz.Id))],
                     shown.Sum(w => w.Items.Count(i => progress.StateOf(w.Number, i).Completed)),
                     itemsTotal,
-                    [.. columns.Select(c => records.PendingOf(l.Id, c.Week.Number, c.Quiz.Id))]);
+                    [.. columns.Select(c => records.PendingOf(l.Id, c.Week.Number, c.Quiz.Id))])
+                {
+                    Overrides = [.. columns.Select(c => records.OverrideOf(l.Id, c.Week.Number, c.Quiz.Id))],
+                };
             });
 
         return new Gradebook(query, visibleWeeks, columns, Sort(rows, columns, query), records.Learners.Count);
     }
 
-    /// <summary>The rows as CSV: email, name, one column per quiz (percent), items completed and total, quiz average.</summary>
+    /// <summary>
+    /// The rows as CSV: email, name, one column per quiz (percent), items completed and total, quiz average, and the
+    /// grade overrides behind any of those percentages (quiz key, who, and the reason).
+    /// </summary>
     public string ToCsv()
     {
         var csv = new StringBuilder();
-        csv.AppendRow(["learner", "name", .. Columns.Select(c => $"{c.Key} {c.Quiz.Title}"), "items_completed", "items_total", "quiz_average"]);
+        csv.AppendRow(["learner", "name", .. Columns.Select(c => $"{c.Key} {c.Quiz.Title}"), "items_completed", "items_total", "quiz_average", "grade_overrides"]);
         foreach (var row in Rows)
         {
             csv.AppendRow([
@@ -146,6 +159,7 @@ public sealed class Gradebook
                 row.ItemsCompleted.ToString(CultureInfo.InvariantCulture),
                 row.ItemsTotal.ToString(CultureInfo.InvariantCulture),
                 row.QuizAverage is { } average ? Percent(average) : "",
+                string.Join("; ", Columns.Select((c, i) => row.OverrideAt(i) is { } o ? $"{c.Key}: {Percent(o.Fraction)}% by {o.SetBy}, reason: {o.Reason}" : null).OfType<string>()),
             ]);
         }
 

@@ -19,7 +19,7 @@ public sealed record WeekOverview(Week Week, string State, bool VisibleToLearner
 public sealed record ItemOverview(CourseItem Item, int Started, int Completed, double CompletedShare, int Graded, double? AverageGrade);
 
 /// <summary>Instructors' teaching view: the course overview and the gradebook, from the same records.</summary>
-public sealed class TeachingReports(AppDbContext db, CourseStore store, QuizService quizzes, TimeProvider clock)
+public sealed class TeachingReports(AppDbContext db, CourseStore store, QuizService quizzes, QuizOverrides overrides, TimeProvider clock)
 {
     public async Task<CourseOverview> OverviewAsync(CancellationToken ct = default)
     {
@@ -71,6 +71,6 @@ public sealed class TeachingReports(AppDbContext db, CourseStore store, QuizServ
         var attempts = await db.QuizAttempts.AsNoTracking()
             .Where(a => a.SubmittedAt != null && learnerIds.Contains(a.UserId))
             .ToListAsync(ct);
-        return new ClassRecords(learners, visits, completions, attempts);
+        return new ClassRecords(learners, visits, completions, attempts, await overrides.GradesAsync(ct));
     }
 }

@@ -63,7 +63,14 @@ public sealed record QuizOverview(
     bool Passed,
     StartDecision Decision,
     QuizAttempt? InProgress,
-    bool MarksVisible);
+    bool MarksVisible)
+{
+    /// <summary>The learner's own close date and/or time limit, set by an instructor; null when the quiz's apply.</summary>
+    public QuizOverride? Override { get; init; }
+
+    /// <summary>An instructor set the grade that counts by hand (it replaces the grade from attempts).</summary>
+    public bool GradeOverridden { get; init; }
+}
 
 public enum StartOutcome
 {

@@ -18,13 +18,18 @@ namespace LlmCourse.Web.Quizzes;
 /// Overdue attempts are closed lazily, whenever the learner's attempts are read (pages and API), and by
 /// <see cref="QuizSweeper"/> once a minute, so an abandoned attempt is graded even if nobody looks at it.
 /// </remarks>
-public sealed class QuizService(AppDbContext db, QuizRevisions revisions, ProgressService progress, TimeProvider clock, ILogger<QuizService> logger)
+public sealed class QuizService(AppDbContext db, QuizRevisions revisions, ProgressService progress, QuizOverrides overrides, TimeProvider clock, ILogger<QuizService> logger)
 {
     public const string CompletionSource = CompletionRules.ByGrade;
 
     /// <summary>The learner's attempts at a quiz (overdue ones closed first), the grade that counts, and whether a new attempt may start.</summary>
+    /// <remarks>The learner's own override (close date, time limit, grade) is applied here, so starts, the grade and the page all follow it.</remarks>
     public async Task<QuizOverview> OverviewAsync(string userId, Week week, Quiz quiz, CancellationToken ct = default)
     {
+        ArgumentNullException.ThrowIfNull(week);
+        ArgumentNullException.ThrowIfNull(quiz);
+        var own = await overrides.ForAsync(userId, week.Number, quiz.Id, ct);
+        var settings = AttemptRules.Apply(quiz.Settings, own);
         var attempts = await AttemptsAsync(userId, week.Number, quiz.Id, ct);
         if (await CloseOverdueAsync(attempts, quiz, ct))
         {
@@ -32,11 +37,16 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         }
 
         var now = clock.GetUtcNow();
-        var marks = RevealRules.MarksVisible(quiz.Settings, now);
-        var counting = marks ? CountingFraction(quiz.Settings, attempts) : null;
+        var marks = RevealRules.MarksVisible(settings, now);
+        var grade = await overrides.GradeAsync(userId, week.Number, quiz.Id, ct);
+        var counting = marks ? GradeOverrides.Counting(CountingFraction(settings, attempts), grade?.Fraction) : null;
         var inProgress = attempts.FirstOrDefault(a => a.SubmittedAt is null);
-        var decision = AttemptRules.CanStart(quiz.Settings, attempts.Count, inProgress is not null, now);
-        return new QuizOverview(attempts, counting, counting is { } c && AttemptRules.Passed(c, 1, quiz.Settings.PassMark), decision, inProgress, marks);
+        var decision = AttemptRules.CanStart(settings, attempts.Count, inProgress is not null, now);
+        return new QuizOverview(attempts, counting, counting is { } c && AttemptRules.Passed(c, 1, settings.PassMark), decision, inProgress, marks)
+        {
+            Override = own,
+            GradeOverridden = grade is not null && marks,
+        };
     }
 
     /// <summary>Starts an attempt on the quiz's current revision, or says why not. Parallel starts never exceed the limit.</summary>
@@ -69,7 +79,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
                 Seed = RandomNumberGenerator.GetInt32(int.MaxValue),
                 Revision = quiz.Revision,
                 StartedAt = now.UtcDateTime,
-                Deadline = AttemptRules.Deadline(quiz.Settings, now)?.UtcDateTime,
+                Deadline = AttemptRules.Deadline(AttemptRules.Apply(quiz.Settings, overview.Override), now)?.UtcDateTime,
                 MaxScore = quiz.Questions.Sum(q => q.Points),
             };
             db.QuizAttempts.Add(attempt);
@@ -109,6 +119,9 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         {
             quiz = await QuizAtAsync(graded, current, ct) ?? quiz;
         }
+
+        // The review's "after close" rules follow the learner's own close date.
+        quiz = quiz with { Settings = await TimingAsync(attempt, quiz, ct) };
 
         var used = await db.QuizAttempts.CountAsync(a => a.UserId == userId && a.WeekNumber == week.Number && a.QuizId == current.Id, ct);
         var manual = attempt.SubmittedAt is null ? null : (await ManualGrades.LatestAsync(db, [attempt.Id], ct)).GetValueOrDefault(attempt.Id);
@@ -154,7 +167,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
             return attempt.AutoClosed ? TooLate(attempt) : AlreadySubmitted;
         }
 
-        if (!AttemptRules.CanSave(quiz.Settings, Utc(attempt.StartedAt), clock.GetUtcNow()))
+        if (!AttemptRules.CanSave(await TimingAsync(attempt, quiz, ct), Utc(attempt.StartedAt), clock.GetUtcNow()))
         {
             await CloseIfOverdueAsync(attempt, quiz, ct);
             return TooLate(attempt);
@@ -351,7 +364,8 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     {
         ArgumentNullException.ThrowIfNull(quiz);
         var attempts = await AttemptsAsync(userId, weekNumber, quiz.Id, ct);
-        if (RevealRules.Completes(quiz.Settings, CountingFraction(quiz.Settings, attempts)))
+        var grade = await overrides.GradeAsync(userId, weekNumber, quiz.Id, ct);
+        if (RevealRules.Completes(quiz.Settings, GradeOverrides.Counting(CountingFraction(quiz.Settings, attempts), grade?.Fraction)))
         {
             await progress.MarkCompleteAsync(userId, weekNumber, quiz.Id, CompletionSource, ct);
         }
@@ -447,16 +461,21 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         return closed;
     }
 
+    /// <summary>The quiz's timing as it holds for the attempt's learner (their override applied).</summary>
+    private async Task<QuizSettings> TimingAsync(QuizAttempt attempt, Quiz quiz, CancellationToken ct) =>
+        AttemptRules.Apply(quiz.Settings, await overrides.ForAsync(attempt.UserId, attempt.WeekNumber, attempt.QuizId, ct));
+
     private async Task<bool> CloseIfOverdueAsync(QuizAttempt attempt, Quiz quiz, CancellationToken ct)
     {
         var now = clock.GetUtcNow();
-        if (!AttemptRules.IsOverdue(quiz.Settings, Utc(attempt.StartedAt), now))
+        var settings = await TimingAsync(attempt, quiz, ct);
+        if (!AttemptRules.IsOverdue(settings, Utc(attempt.StartedAt), now))
         {
             return false;
         }
 
         // Handed in when time ran out, with what had been saved by then.
-        var deadline = AttemptRules.Deadline(quiz.Settings, Utc(attempt.StartedAt)) ?? now;
+        var deadline = AttemptRules.Deadline(settings, Utc(attempt.StartedAt)) ?? now;
         return await FinishAsync(attempt, quiz, deadline, autoClosed: true, ct) is not null;
     }
 

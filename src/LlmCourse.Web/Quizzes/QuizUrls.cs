@@ -23,4 +23,7 @@ public static class QuizUrls
 
     /// <summary>Instructors' page for grading the quiz's essays.</summary>
     public static string Grading(int week, string quizId) => Statistics(week, quizId) + "/grading";
+
+    /// <summary>Instructors' page of per-learner close dates and time limits.</summary>
+    public static string Overrides(int week, string quizId) => Statistics(week, quizId) + "/overrides";
 }

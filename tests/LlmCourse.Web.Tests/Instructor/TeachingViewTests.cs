@@ -88,17 +88,17 @@ public sealed partial class TeachingViewTests(TeachingViewTests.ClassFactory fac
         var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
         Assert.Equal(
             [
-                "learner,name,w2:quiz Quiz: fine-tuning with instruction,w7:quiz Quiz: fine-tuning large language models,items_completed,items_total,quiz_average",
-                $"{ClassFactory.AdaEmail},{ClassFactory.Ada},,90,2,5,45",
-                $"{ClassFactory.BobEmail},{ClassFactory.Bob},70,,1,5,35",
-                $"{ClassFactory.EvilEmail},\"'=SUM(A1)+1, evil\",,,0,5,0",
+                "learner,name,w2:quiz Quiz: fine-tuning with instruction,w7:quiz Quiz: fine-tuning large language models,items_completed,items_total,quiz_average,grade_overrides",
+                $"{ClassFactory.AdaEmail},{ClassFactory.Ada},,90,2,5,45,",
+                $"{ClassFactory.BobEmail},{ClassFactory.Bob},70,,1,5,35,",
+                $"{ClassFactory.EvilEmail},\"'=SUM(A1)+1, evil\",,,0,5,0,",
                 "",
             ],
             lines);
 
         var week2 = await instructor.GetStringAsync("/instructor/gradebook?week=2&q=ada&csv=true");
         Assert.Equal(3, week2.Split("\r\n").Length);
-        Assert.EndsWith($"{ClassFactory.AdaEmail},{ClassFactory.Ada},,1,2,0\r\n", week2);
+        Assert.EndsWith($"{ClassFactory.AdaEmail},{ClassFactory.Ada},,1,2,0,\r\n", week2);
     }
 
     [Fact]

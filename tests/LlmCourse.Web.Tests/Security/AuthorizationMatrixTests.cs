@@ -201,6 +201,16 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         new("GET /api/v1/instructor/scheduling/runs/{id:long}", "GET", "/api/v1/instructor/scheduling/runs/999999", Expect.Unauthorized, new(403), new(403), Expect.NotFound),
         new("POST /api/v1/instructor/scheduling/runs", "POST", "/api/v1/instructor/scheduling/runs", Expect.Unauthorized, new(403), new(403), new(415)),
         Instructor("GET /instructor/gradebook", "GET", "/instructor/gradebook?sort=average&dir=desc&csv=true", Expect.Ok),
+        Instructor("GET /instructor/gradebook/override", "GET", "/instructor/gradebook/override?learner=nobody&week=7&quiz=quiz", Expect.NotFound),
+        Instructor("POST GradeOverrideModel.Set", "POST", "/instructor/gradebook/override?handler=Set&learner=nobody&week=7&quiz=quiz", Expect.NotFound),
+        Instructor("POST GradeOverrideModel.Clear", "POST", "/instructor/gradebook/override?handler=Clear&learner=nobody&week=7&quiz=quiz", Expect.NotFound),
+        Instructor("GET /instructor/quizzes/{week:int}/{quizId}/overrides", "GET", "/instructor/quizzes/7/quiz/overrides", Expect.Ok),
+        Instructor("POST QuizOverridesModel.Set", "POST", "/instructor/quizzes/99/none/overrides?handler=Set", Expect.NotFound),
+        Instructor("POST QuizOverridesModel.Clear", "POST", "/instructor/quizzes/99/none/overrides?handler=Clear", Expect.NotFound),
+        SignedIn("GET /calendar", "/calendar", Expect.Ok),
+        SignedIn("POST CalendarModel.Rotate", "/calendar?handler=Rotate", new(302, "/calendar")),
+        SignedIn("POST CalendarModel.Revoke", "/calendar?handler=Revoke", new(302, "/calendar")),
+        All("GET /calendar/feed/{feedToken}.ics", "/calendar/feed/cal_unknown.ics", Expect.NotFound),
         new("POST /api/v1/instructor/preview", "POST", "/api/v1/instructor/preview", Expect.Unauthorized, new(403), new(403), new(415)),
 
 

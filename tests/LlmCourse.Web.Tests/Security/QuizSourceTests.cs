@@ -185,6 +185,7 @@ public sealed partial class QuizSourceTests(CanaryAppFactory factory) : IClassFi
         "hash" => ["0123456789abcdef"],
         "id" => ["1"],
         "name" => ["diagram.svg"],
+        "feedToken" => ["cal_unknown"],
         _ => throw new InvalidOperationException($"The route walk does not know how to fill '{{{name}}}': add it to {nameof(Values)}."),
     };
 

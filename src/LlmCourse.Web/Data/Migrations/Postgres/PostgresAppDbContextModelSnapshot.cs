@@ -179,6 +179,30 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.ContentAssetRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -662,6 +686,50 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.ToTable("FsrsWeightSets");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.GradeOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double>("Fraction")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("QuizId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WeekNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekNumber", "QuizId")
+                        .IsUnique();
+
+                    b.ToTable("GradeOverrides");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.ItemCompletion", b =>
                 {
                     b.Property<long>("Id")
@@ -1131,6 +1199,50 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.ToTable("QuizSnapshots");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizUserOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime?>("Closes")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("QuizId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("TimeLimitMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("WeekNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekNumber", "QuizId");
+
+                    b.HasIndex("UserId", "WeekNumber", "QuizId")
+                        .IsUnique();
+
+                    b.ToTable("QuizUserOverrides");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.StudyCard", b =>
                 {
                     b.Property<long>("Id")
@@ -1541,6 +1653,15 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.CalendarFeed", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.DiscussionNotification", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.DiscussionPost", null)
@@ -1613,6 +1734,15 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.GradeOverride", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.ItemCompletion", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
@@ -1680,6 +1810,15 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.HasOne("LlmCourse.Web.Data.QuizAttempt", null)
                         .WithMany()
                         .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizUserOverride", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

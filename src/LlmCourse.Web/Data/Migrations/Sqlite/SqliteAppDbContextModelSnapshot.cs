@@ -170,6 +170,30 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.CalendarFeed", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("CalendarFeeds");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.ContentAssetRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -633,6 +657,48 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.ToTable("FsrsWeightSets");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.GradeOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("Fraction")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("QuizId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "WeekNumber", "QuizId")
+                        .IsUnique();
+
+                    b.ToTable("GradeOverrides");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.ItemCompletion", b =>
                 {
                     b.Property<long>("Id")
@@ -1088,6 +1154,48 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.ToTable("QuizSnapshots");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizUserOverride", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("Closes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QuizId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SetAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SetBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("TimeLimitMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("WeekNumber", "QuizId");
+
+                    b.HasIndex("UserId", "WeekNumber", "QuizId")
+                        .IsUnique();
+
+                    b.ToTable("QuizUserOverrides");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.StudyCard", b =>
                 {
                     b.Property<long>("Id")
@@ -1488,6 +1596,15 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.CalendarFeed", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.DiscussionNotification", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.DiscussionPost", null)
@@ -1560,6 +1677,15 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.GradeOverride", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.ItemCompletion", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
@@ -1627,6 +1753,15 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.HasOne("LlmCourse.Web.Data.QuizAttempt", null)
                         .WithMany()
                         .HasForeignKey("AttemptId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.QuizUserOverride", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
