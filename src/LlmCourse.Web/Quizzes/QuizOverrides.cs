@@ -98,7 +98,7 @@ public sealed class QuizOverrides(AppDbContext db, ProgressService completion, T
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? userId;
         db.QuizUserOverrides.Remove(row);
         var now = clock.GetUtcNow().UtcDateTime;
-        Audit(now, actor, "quiz override removed", week, quiz.Id, email);
+        Audit(now, actor, "quiz override off", week, quiz.Id, email);
         await db.SaveChangesAsync(ct);
         await RefreshDeadlinesAsync(userId, week, quiz, null, ct);
         return new OverrideResult(true, $"{email} follows the quiz's own dates and time limit again.");
@@ -178,7 +178,7 @@ public sealed class QuizOverrides(AppDbContext db, ProgressService completion, T
         var email = await db.Users.Where(u => u.Id == userId).Select(u => u.Email).FirstOrDefaultAsync(ct) ?? userId;
         db.GradeOverrides.Remove(row);
         var now = clock.GetUtcNow().UtcDateTime;
-        Audit(now, actor, "grade override removed", week, quiz.Id, $"{email}: was {Percent(row.Fraction)}; reason: {reason!.Trim()}");
+        Audit(now, actor, "grade override off", week, quiz.Id, $"{email}: was {Percent(row.Fraction)}; reason: {reason!.Trim()}");
         await db.SaveChangesAsync(ct);
         return new OverrideResult(true, $"{email}'s grade for {quiz.Title} comes from their attempts again.");
     }

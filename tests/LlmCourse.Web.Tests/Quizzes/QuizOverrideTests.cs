@@ -159,7 +159,7 @@ public sealed class QuizOverrideTests : IClassFixture<OverrideAppFactory>
         Assert.Equal(HttpStatusCode.BadRequest, (await TestAccounts.PostFormAsync(instructor, url + "&handler=Clear", new() { ["reason"] = "" })).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.PostFormAsync(instructor, url + "&handler=Clear", new() { ["reason"] = "Entered on the wrong learner" })).StatusCode);
         Assert.DoesNotContain("overridden:", await instructor.GetStringAsync("/instructor/gradebook?q=" + Uri.EscapeDataString(email)));
-        Assert.Contains("grade override removed", await instructor.GetStringAsync("/instructor/audit"));
+        Assert.Contains("grade override off", await instructor.GetStringAsync("/instructor/audit"));
     }
 
     private async Task<(HttpClient Client, string Email)> LearnerAsync()
