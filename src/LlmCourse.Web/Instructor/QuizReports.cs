@@ -40,14 +40,18 @@ public sealed class QuizReports(AppDbContext db, CourseStore store, QuizService 
         store.Current.FindWeek(weekNumber) is { } week && week.FindItem(quizId) is Quiz quiz ? (week, quiz) : null;
 
     /// <summary>Every submitted attempt counted as its own; attempts whose essays wait for grading are left out (and counted).</summary>
-    public async Task<QuizStatistics> StatisticsAsync(int weekNumber, Quiz quiz, CancellationToken ct = default)
+    /// <summary>
+    /// Moodle's statistics of the submitted attempts, from <paramref name="which"/> of each learner's attempts; by
+    /// default those the quiz's grading method counts, as Moodle's "Calculate statistics from" defaults.
+    /// </summary>
+    public async Task<QuizStatistics> StatisticsAsync(int weekNumber, Quiz quiz, StatisticsAttempts? which = null, CancellationToken ct = default)
     {
         var attempts = await SubmittedWithResponsesAsync(weekNumber, quiz.Id, ct);
         var manual = await ManualGrades.LatestAsync(db, [.. attempts.Select(a => a.Attempt.Id)], ct);
         return StatisticsCalculator.Compute(
             quiz,
-            [.. attempts.Select((a, i) => new StatisticsAttempt($"attempt-{i + 1}", 1, a.Responses, manual.GetValueOrDefault(a.Attempt.Id)))],
-            StatisticsAttempts.All);
+            [.. attempts.Select(a => new StatisticsAttempt(a.Attempt.UserId, a.Attempt.Number, a.Responses, manual.GetValueOrDefault(a.Attempt.Id)))],
+            which ?? StatisticsCalculator.DefaultAttempts(quiz.Settings.Grading));
     }
 
     /// <summary>Every attempt, one row each: learner, times, score, then one column of marks per question (current order).</summary>

@@ -49,9 +49,15 @@ public sealed class QuizStatisticsComponentsTests : BunitContext
         {
             QuestionId = "q1",
             MaxMark = 2,
+            AttemptCount = 8,
             MeanMark = 1.5,
             FacilityIndex = 75,
+            StandardDeviationPercent = 46.29,
+            RandomGuessScore = 25,
+            IntendedWeight = 40,
+            EffectiveWeight = 38.04,
             DiscriminationIndex = null,
+            DiscriminativeEfficiency = 62.5,
             ChoiceFrequencies = [new("a", "Attention", true, 5), new("b", "Recurrence", false, 3)],
         };
 
@@ -62,15 +68,37 @@ public sealed class QuizStatisticsComponentsTests : BunitContext
         cut.Find("tbody tr").MarkupMatches("""
             <tr data-question="q1">
               <th scope="row">What scales? <code>q1</code></th>
-              <td>2</td><td>1.5</td><td>75</td><td>—</td>
+              <td>2</td><td>8</td><td>1.5</td><td>75%</td><td>46.3%</td><td>25%</td><td>40%</td><td>38%</td><td>—</td><td>62.5%</td>
               <td><ul class="quiz-frequencies">
                 <li data-correct="true"><span aria-hidden="true">✓</span> <span class="visually-hidden">(correct)</span> Attention: 5</li>
                 <li>Recurrence: 3</li>
               </ul></td>
             </tr>
             """);
-        Assert.Equal(6, cut.FindAll("thead th[scope=col]").Count);
+        Assert.Equal(12, cut.FindAll("thead th[scope=col]").Count);
+        Assert.Empty(cut.FindAll(".stats-flag"));
         Assert.Equal("0", cut.Find("table").GetAttribute("tabindex"));
+    }
+
+    [Theory]
+    [InlineData(10.0, false, "check this question")] // Moodle flags discriminative efficiency under 15%
+    [InlineData(null, true, "negative covariance")]
+    public void QuestionStatisticsTable_DubiousQuestion_IsFlaggedInWords(double? efficiency, bool negative, string words)
+    {
+        var q = new QuestionStatistics { QuestionId = "q", MaxMark = 1, DiscriminativeEfficiency = efficiency, NegativeCovariance = negative };
+
+        var cut = Render<QuestionStatisticsTable>(ps => ps.Add(p => p.Questions, [q]));
+
+        var cell = cut.Find("td.stats-flag");
+        Assert.Equal(words, cell.QuerySelector("small")!.TextContent);
+    }
+
+    [Fact]
+    public void QuestionStatisticsTable_EfficiencyAtTheThreshold_IsNotFlagged()
+    {
+        var cut = Render<QuestionStatisticsTable>(ps => ps.Add(p => p.Questions, [new QuestionStatistics { QuestionId = "q", MaxMark = 1, DiscriminativeEfficiency = 15 }]));
+
+        Assert.Empty(cut.FindAll(".stats-flag, small"));
     }
 
     [Fact]
