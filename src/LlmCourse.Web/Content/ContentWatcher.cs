@@ -16,6 +16,9 @@ public sealed partial class ContentWatcher(
     private Dictionary<string, string> _folder = new(StringComparer.Ordinal);
     private Dictionary<string, string> _folderImages = new(StringComparer.Ordinal);
 
+    /// <summary>How long a failed import waits before it is tried again.</summary>
+    internal static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(5);
+
     private bool Watching => options.Watch ?? (environment.IsDevelopment() || environment.IsEnvironment("Testing"));
 
     public override async Task StartAsync(CancellationToken cancellationToken)
@@ -67,6 +70,7 @@ public sealed partial class ContentWatcher(
         watcher.Renamed += OnChange;
         watcher.EnableRaisingEvents = true;
 
+        var failures = 0;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -79,15 +83,34 @@ public sealed partial class ContentWatcher(
                 }
 
                 await ImportFolderChangesAsync(stoppingToken);
+                failures = 0;
             }
             catch (OperationCanceledException)
             {
                 break;
             }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // A file may vanish between the event and the read; the next event imports again.
+                // A file may vanish between the event and the read, or the database may be briefly unreachable:
+                // neither may stop the host. The folder state was not advanced, so a retry imports the same changes.
+                // Three quick retries cover a restarting database; a change that can never be stored waits for the next edit.
                 LogReloadFailed(logger, ex);
+                if (++failures > 3)
+                {
+                    failures = 0;
+                    continue;
+                }
+
+                try
+                {
+                    await Task.Delay(RetryDelay, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+
+                signal.Release();
             }
         }
     }
@@ -105,17 +128,17 @@ public sealed partial class ContentWatcher(
             .Select(i => new AssetChange(i.Key, images[i.Key].Bytes))
             .Concat(_folderImages.Keys.Where(p => !imageHashes.ContainsKey(p)).Select(p => new AssetChange(p, null)))
             .ToList();
-        _folder = now;
-        _folderImages = imageHashes;
-        if (changes.Count + imageChanges.Count == 0)
+        if (changes.Count + imageChanges.Count > 0)
         {
-            return;
+            await using var scope = scopes.CreateAsyncScope();
+            var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
+            var target = changes.Count + imageChanges.Count == 1 ? changes.Select(c => c.Path).Concat(imageChanges.Select(c => c.Path)).Single() : "content folder";
+            await repository.ApplyAsync(changes, imageChanges, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
-        var target = changes.Count + imageChanges.Count == 1 ? changes.Select(c => c.Path).Concat(imageChanges.Select(c => c.Path)).Single() : "content folder";
-        await repository.ApplyAsync(changes, imageChanges, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
+        // Only once the changes are stored: a failed import is retried with the same changes.
+        _folder = now;
+        _folderImages = imageHashes;
     }
 
     /// <summary>The folder's images, leaving out (with a warning) any too big to store; the loader reports the rest of what is wrong with them.</summary>
@@ -136,6 +159,6 @@ public sealed partial class ContentWatcher(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Content folder {Path} does not exist; live reload is off.")]
     private static partial void LogMissingFolder(ILogger logger, string path);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Content import failed; keeping the current course.")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Content import failed; keeping the current course until a retry or the next edit stores the changes.")]
     private static partial void LogReloadFailed(ILogger logger, Exception ex);
 }

@@ -33,8 +33,27 @@ public static class CachingExtensions
         var store = app.Services.GetRequiredService<CourseStore>();
         var cache = app.Services.GetRequiredService<IOutputCacheStore>();
 
-        // The key already changes with the revision; evicting frees the memory of the old revision at once.
-        store.Changed += snapshot => { _ = cache.EvictByTagAsync(CourseCatalog.CachePolicy, default).AsTask(); };
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(CachingExtensions));
+
+        // The key already changes with the revision; evicting frees the memory of the old revision at once. The
+        // event cannot be awaited, so the eviction observes its own failure: logged, never an unobserved task.
+        store.Changed += snapshot => _ = EvictAsync(cache, logger);
         return app;
     }
+
+    private static async Task EvictAsync(IOutputCacheStore cache, ILogger logger)
+    {
+        try
+        {
+            await cache.EvictByTagAsync(CourseCatalog.CachePolicy, default);
+        }
+        catch (Exception ex)
+        {
+            // Stale entries still expire with their key (the revision is part of it); only memory is held longer.
+            LogEvictionFailed(logger, ex);
+        }
+    }
+
+    private static readonly Action<ILogger, Exception?> LogEvictionFailed =
+        LoggerMessage.Define(LogLevel.Warning, new EventId(1, "CacheEvictionFailed"), "Evicting the old revision's cached pages failed.");
 }
