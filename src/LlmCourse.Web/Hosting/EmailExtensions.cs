@@ -49,7 +49,9 @@ public static class EmailExtensions
                     "forgot:" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = Math.Max(1, perMinute), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("free")));
-        services.Configure<RazorPagesOptions>(options =>
+        // Through AddRazorPages, as AddWebUi does: the Configure<RazorPagesOptions> used here before left both pages
+        // without their limit, silently (RateLimitCoverageTests reads the endpoints to catch that).
+        services.AddRazorPages(options =>
         {
             options.Conventions.AddPageApplicationModelConvention("/Account/ForgotPassword", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(ForgotPasswordLimit)));
             options.Conventions.AddPageApplicationModelConvention("/Account/ChangeEmail", m => m.EndpointMetadata.Add(new EnableRateLimitingAttribute(RateLimits.PasswordCheck)));

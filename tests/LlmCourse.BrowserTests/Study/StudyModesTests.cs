@@ -149,7 +149,7 @@ public sealed partial class StudyModesTests(BrowserFixture browser)
         return pairs;
     }
 
-    [GeneratedRegex(@"^## (.+?) \{#[a-z0-9-]+\}\s*$")]
+    [GeneratedRegex(@"^## (.+?) \{#[a-z0-9-]+(?: [^}]*)?\}\s*$")] // attributes such as tests=lecture/4 may follow the id
     private static partial Regex Heading();
 
     [GeneratedRegex(@"Finished in ([0-9.]+) s")]

@@ -7,6 +7,8 @@ const link = document.querySelector('[data-flashcard]');
 const card = link?.closest('.flashcard');
 const typing = (el) => el && (el.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(el.tagName));
 let turning = false;
+// A flip asked for mid-turn is not dropped: it runs when the turn ends (a second ask cancels it, as two flips would).
+let queued = false;
 
 function showFace(flipped) {
   card.classList.toggle('is-flipped', flipped);
@@ -27,7 +29,11 @@ function half(className) {
 }
 
 async function flip() {
-  if (!card || turning) return;
+  if (!card) return;
+  if (turning) {
+    queued = !queued;
+    return;
+  }
   turning = true;
   const flipped = !card.classList.contains('is-flipped');
   try {
@@ -36,6 +42,10 @@ async function flip() {
     await half('flashcard-turn-in');
   } finally {
     turning = false;
+  }
+  if (queued) {
+    queued = false;
+    flip();
   }
 }
 
