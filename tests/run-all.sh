@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test suite. On a fresh Debian machine it first installs and starts what the tests need
 # (Chromium for the browser tests, PostgreSQL on 127.0.0.1, nginx and docker-compose for the deployment
-# tests), then runs the unit and component (bUnit) tests once and the integration and browser suites twice: on SQLite and on
+# tests, poppler-utils for reading printed PDFs), then runs the unit and component (bUnit) tests once and the integration and browser suites twice: on SQLite and on
 # PostgreSQL. The native cluster (two site processes behind nginx) always uses PostgreSQL, so it runs once.
 # Load tests (Category=Load) are run by hand with bench/reliability.sh.
 set -euo pipefail
@@ -12,6 +12,8 @@ packages=()
 fc-list 2>/dev/null | grep -qi dejavu || packages+=(fonts-dejavu-core)
 command -v docker-compose >/dev/null || packages+=(docker-compose)
 [ -x /usr/sbin/nginx ] || packages+=(nginx)
+# The printable-week test reads Chromium's PDF back with pdftotext.
+[ -x /usr/bin/pdftotext ] || packages+=(poppler-utils)
 # The digest tests use real IANA zones (Pacific/Auckland, America/New_York, Europe/Paris).
 [ -f /usr/share/zoneinfo/Pacific/Auckland ] || packages+=(tzdata)
 if [ ${#packages[@]} -gt 0 ]; then
