@@ -64,7 +64,13 @@ public sealed partial class CrashTests
             }
         })).ToArray();
 
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // Stop once the writers are in full flow (50 acknowledged writes), not after a fixed time: on a loaded
+        // machine two seconds were not always enough. Bounded: after 15 s the assertion below says how many came.
+        for (var waited = 0; acknowledged.Count < 50 && waited < 150; waited++)
+        {
+            await Task.Delay(100);
+        }
+
         if (graceful)
         {
             Assert.Equal(0, await site.TerminateAsync(TimeSpan.FromSeconds(35)));
