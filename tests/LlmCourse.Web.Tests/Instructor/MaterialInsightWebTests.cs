@@ -64,6 +64,23 @@ public sealed class MaterialInsightWebTests(MaterialInsightWebTests.ClassFactory
     }
 
     [Fact]
+    public async Task WeekPage_LinksTheInsightOfLecturesAndNotes_AndNotesArePerSection()
+    {
+        var instructor = await factory.InstructorAsync();
+        var week7 = await instructor.GetStringAsync("/instructor/weeks/7");
+        Assert.Contains("href=\"/instructor/weeks/7/lecture/insight\"", week7);
+        Assert.DoesNotContain("href=\"/instructor/weeks/7/quiz/insight\"", week7);
+        Assert.Contains("href=\"/instructor/weeks/2/class-notes/insight\"", await instructor.GetStringAsync("/instructor/weeks/2"));
+
+        // Notes: one row per section, linking to it, and no reading-time columns.
+        var notes = WebUtility.HtmlDecode(await instructor.GetStringAsync("/instructor/weeks/2/class-notes/insight"));
+        Assert.Contains("<a href=\"/weeks/2/class-notes#pre-training-and-fine-tuning\">", notes);
+        Assert.DoesNotContain("Median time", notes);
+        using var quiz = await instructor.GetAsync("/instructor/weeks/7/quiz/insight");
+        Assert.Equal(HttpStatusCode.NotFound, quiz.StatusCode);
+    }
+
+    [Fact]
     public async Task Csv_HasOneRowPerSlide_WithTheFigures()
     {
         var instructor = await factory.InstructorAsync();
