@@ -20,7 +20,23 @@ public static class InstructorApi
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        group.MapGet("/weeks/{week:int}/items/{itemId}/insight", Insight)
+            .WithName("GetMaterialInsight")
+            .WithSummary("Per slide of a lecture (or section of notes): the facility and discrimination of the questions and the FSRS difficulty, lapses and retention of the cards tied to it with tests=, reading time and stops, and the parts to rework first with their reasons.")
+            .Produces<MaterialInsightResponse>()
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return api;
+    }
+
+    private static async Task<Results<Ok<MaterialInsightResponse>, ProblemHttpResult>> Insight(int week, string itemId, MaterialInsightReports reports, CancellationToken ct)
+    {
+        if (reports.Find(week, itemId) is not var (w, item))
+        {
+            return ApiProblems.NotFound($"Week {week} has no lecture or notes '{itemId}'.");
+        }
+
+        return TypedResults.Ok(MaterialInsightResponse.From(w.Number, await reports.ComputeAsync(w, item, ct)));
     }
 
     // The body is read here rather than bound, so a request of another content type still reaches

@@ -22,6 +22,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ItemVisit> ItemVisits => Set<ItemVisit>();
 
+    public DbSet<SlideView> SlideViews => Set<SlideView>();
+
     public DbSet<ItemCompletion> ItemCompletions => Set<ItemCompletion>();
 
     public DbSet<LearnerVersion> LearnerVersions => Set<LearnerVersion>();

@@ -11,6 +11,7 @@ public static class InstructorExtensions
         builder.Services.AddScoped<TeachingReports>();
         builder.Services.AddScoped<QuizReports>();
         builder.Services.AddScoped<DraftImports>();
+        builder.Services.AddScoped<MaterialInsightReports>();
         return builder;
     }
 }

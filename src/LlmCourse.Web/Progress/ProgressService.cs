@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmCourse.Web.Progress;
 
 /// <summary>
-/// Records and reads a learner's progress. Every write is idempotent: a replayed request leaves the same
-/// rows. Viewing a slide is exactly one upsert; whether a lecture is complete is derived on read.
+/// Records and reads a learner's progress. Every write but the slide-view log is idempotent: a replayed request
+/// leaves the same rows. Viewing a slide upserts the day's visit and appends one timestamped <see cref="SlideView"/>
+/// (a replay only adds time to the same slide); whether a lecture is complete is derived on read.
 /// </summary>
 public sealed class ProgressService(AppDbContext db, TimeProvider clock)
 {
@@ -16,6 +17,17 @@ public sealed class ProgressService(AppDbContext db, TimeProvider clock)
     public async Task RecordSlideViewAsync(string userId, int weekNumber, string lectureId, int slide, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        if (slide >= 1)
+        {
+            // Each opening of a slide, with its instant: the gaps between them are the time spent reading.
+            await db.Database.ExecuteSqlAsync(
+                $"""
+                INSERT INTO "SlideViews" ("UserId", "WeekNumber", "LectureId", "Slide", "ViewedAt")
+                VALUES ({userId}, {weekNumber}, {lectureId}, {slide}, {now})
+                """,
+                ct);
+        }
+
         var day = DateOnly.FromDateTime(now);
         var bit = slide is >= 1 and <= MaxTrackedSlides ? 1L << (slide - 1) : 0L;
 
@@ -80,8 +92,10 @@ public sealed class ProgressService(AppDbContext db, TimeProvider clock)
     {
         var visits = db.ItemVisits.Where(v => v.UserId == userId && (weekNumber == null || v.WeekNumber == weekNumber));
         var completions = db.ItemCompletions.Where(c => c.UserId == userId && (weekNumber == null || c.WeekNumber == weekNumber));
+        var slideViews = db.SlideViews.Where(v => v.UserId == userId && (weekNumber == null || v.WeekNumber == weekNumber));
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         var removed = await visits.ExecuteDeleteAsync(ct) + await completions.ExecuteDeleteAsync(ct);
+        await slideViews.ExecuteDeleteAsync(ct);
         await tx.CommitAsync(ct);
         return removed;
     }

@@ -181,6 +181,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         Instructor("POST WeekModel.Delete", "POST", "/instructor/weeks/99?handler=Delete", Expect.NotFound),
         Instructor("POST WeekModel.UploadItem", "POST", "/instructor/weeks/99?handler=UploadItem", Expect.NotFound),
         Instructor("GET /instructor/weeks/{number:int}/images", "GET", "/instructor/weeks/7/images", Expect.Ok),
+        Instructor("GET /instructor/weeks/{number:int}/{itemId}/insight", "GET", "/instructor/weeks/7/lecture/insight", Expect.Ok),
         Instructor("POST ImagesModel.Upload", "POST", "/instructor/weeks/99/images?handler=Upload", Expect.NotFound),
         Instructor("POST ImagesModel.Delete", "POST", "/instructor/weeks/99/images?handler=Delete", Expect.NotFound),
         Instructor("POST EditModel.UploadImage", "POST", "/instructor/edit?handler=UploadImage&path=weeks/99-none/01-x.md", Expect.NotFound),
@@ -211,6 +212,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         SignedIn("POST CalendarModel.Rotate", "/calendar?handler=Rotate", new(302, "/calendar")),
         SignedIn("POST CalendarModel.Revoke", "/calendar?handler=Revoke", new(302, "/calendar")),
         All("GET /calendar/feed/{feedToken}.ics", "/calendar/feed/cal_unknown.ics", Expect.NotFound),
+        new("GET /api/v1/instructor/weeks/{week:int}/items/{itemId}/insight", "GET", "/api/v1/instructor/weeks/7/items/lecture/insight", Expect.Unauthorized, new(403), new(403), Expect.Ok),
         new("POST /api/v1/instructor/preview", "POST", "/api/v1/instructor/preview", Expect.Unauthorized, new(403), new(403), new(415)),
 
 

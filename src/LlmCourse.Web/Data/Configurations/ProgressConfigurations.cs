@@ -17,6 +17,17 @@ internal sealed class ItemVisitConfiguration : IEntityTypeConfiguration<ItemVisi
     }
 }
 
+internal sealed class SlideViewConfiguration : IEntityTypeConfiguration<SlideView>
+{
+    public void Configure(EntityTypeBuilder<SlideView> builder)
+    {
+        builder.Property(v => v.UserId).IsRequired();
+        builder.Property(v => v.LectureId).HasMaxLength(200).IsRequired();
+        builder.HasIndex(v => new { v.WeekNumber, v.LectureId, v.UserId, v.ViewedAt });
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(v => v.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
 internal sealed class ItemCompletionConfiguration : IEntityTypeConfiguration<ItemCompletion>
 {
     public void Configure(EntityTypeBuilder<ItemCompletion> builder)

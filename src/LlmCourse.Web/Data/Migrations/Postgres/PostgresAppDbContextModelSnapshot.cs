@@ -1243,6 +1243,41 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                     b.ToTable("QuizUserOverrides");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.SlideView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("LectureId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Slide")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<DateTime>("ViewedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("WeekNumber")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WeekNumber", "LectureId", "UserId", "ViewedAt");
+
+                    b.ToTable("SlideViews");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.StudyCard", b =>
                 {
                     b.Property<long>("Id")
@@ -1815,6 +1850,15 @@ namespace LlmCourse.Web.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("LlmCourse.Web.Data.QuizUserOverride", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.SlideView", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
                         .WithMany()

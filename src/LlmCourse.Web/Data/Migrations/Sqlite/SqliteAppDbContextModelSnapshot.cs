@@ -1196,6 +1196,39 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                     b.ToTable("QuizUserOverrides");
                 });
 
+            modelBuilder.Entity("LlmCourse.Web.Data.SlideView", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LectureId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slide")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ViewedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("WeekNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("WeekNumber", "LectureId", "UserId", "ViewedAt");
+
+                    b.ToTable("SlideViews");
+                });
+
             modelBuilder.Entity("LlmCourse.Web.Data.StudyCard", b =>
                 {
                     b.Property<long>("Id")
@@ -1758,6 +1791,15 @@ namespace LlmCourse.Web.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("LlmCourse.Web.Data.QuizUserOverride", b =>
+                {
+                    b.HasOne("LlmCourse.Web.Data.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("LlmCourse.Web.Data.SlideView", b =>
                 {
                     b.HasOne("LlmCourse.Web.Data.AppUser", null)
                         .WithMany()
