@@ -26,6 +26,9 @@ public sealed class AccountData(
         var posts = await db.Set<DiscussionPost>().AsNoTracking().Where(p => p.AuthorId == user.Id).OrderBy(p => p.Id)
             .Join(db.Set<DiscussionThread>(), p => p.ThreadId, t => t.Id, (p, t) => new DiscussionPostExport(t.WeekNumber, t.ItemId, t.Slide, t.Title, p.IsOpening, p.BodyMarkdown, p.CreatedAt, p.EditedAt, p.DeletedAt))
             .ToListAsync(ct);
+        var slideViews = await db.Set<SlideView>().AsNoTracking().Where(v => v.UserId == user.Id).OrderBy(v => v.ViewedAt).ThenBy(v => v.Id)
+            .Select(v => new SlideViewExport(v.WeekNumber, v.LectureId, v.Slide, v.ViewedAt))
+            .ToListAsync(ct);
         var quizAttempts = new List<QuizAttemptExport>(attempts.Count);
         foreach (var attempt in attempts)
         {
@@ -43,7 +46,8 @@ public sealed class AccountData(
             [.. reviews.Select(r => new StudyReviewExport(r.WeekNumber, r.DeckId, r.CardId, r.Rating, r.ReviewedAt, r.ElapsedDays, r.ScheduledDays, r.StateBefore, r.StateAfter))],
             // A session's running state is left out: it may hold a practice test's answer key.
             [.. sessions.Select(s => new StudySessionExport(s.WeekNumber, s.DeckId, s.Mode, s.StartedAt, s.FinishedAt, s.Correct, s.Answered, s.TimeMs))],
-            posts);
+            posts,
+            slideViews);
     }
 
     /// <summary>Deletes the account; every record of the learner goes with it (foreign keys cascade).</summary>
@@ -96,7 +100,11 @@ public sealed record AccountExport(
     IReadOnlyList<StudyCardExport> StudyCards,
     IReadOnlyList<StudyReviewExport> StudyReviews,
     IReadOnlyList<StudySessionExport> StudySessions,
-    IReadOnlyList<DiscussionPostExport> DiscussionPosts);
+    IReadOnlyList<DiscussionPostExport> DiscussionPosts,
+    IReadOnlyList<SlideViewExport> SlideViews);
+
+/// <summary>Each opening of a slide with its instant (what the instructors' per-slide reading figures are made of).</summary>
+public sealed record SlideViewExport(int Week, string Item, int Slide, DateTime ViewedAt);
 
 public sealed record ProfileExport(string Email, string DisplayName, DateTime CreatedAt, IReadOnlyList<string> Roles);
 

@@ -162,6 +162,11 @@ public sealed class MaterialInsightWebTests(MaterialInsightWebTests.ClassFactory
         var view = await db.SlideViews.SingleAsync(v => v.UserId == eve);
         Assert.Equal((7, "lecture", 13), (view.WeekNumber, view.LectureId, view.Slide));
         Assert.InRange(view.ViewedAt, DateTime.UtcNow.AddMinutes(-5), DateTime.UtcNow.AddMinutes(1));
+
+        // The learner's own data export holds the view, as it holds everything stored about them.
+        var export = System.Text.Json.JsonDocument.Parse(await learner.GetStringAsync("/account/export")).RootElement;
+        var exported = Assert.Single(export.GetProperty("slideViews").EnumerateArray());
+        Assert.Equal((7, "lecture", 13), (exported.GetProperty("week").GetInt32(), exported.GetProperty("item").GetString(), exported.GetProperty("slide").GetInt32()));
     }
 
     /// <summary>The table row of one slide, with whitespace between cells removed.</summary>
