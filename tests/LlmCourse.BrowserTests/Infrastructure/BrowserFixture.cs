@@ -79,7 +79,13 @@ public class BrowserFixture : IAsyncLifetime
     {
     }
 
-    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, ReducedMotion motion = ReducedMotion.NoPreference)
+    /// <summary>
+    /// A page in a new browser context. The site's service worker (offline reading) is blocked unless a test asks for it:
+    /// it fetches a public copy of every page visited and its assets, work that only the offline tests look at and that
+    /// competes with the test for a small machine's two cores.
+    /// </summary>
+    public async Task<IPage> NewPageAsync(
+        int width = 1280, int height = 900, ColorScheme scheme = ColorScheme.Light, ReducedMotion motion = ReducedMotion.NoPreference, bool serviceWorkers = false)
     {
         var context = await Browser.NewContextAsync(new()
         {
@@ -87,6 +93,7 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new() { Width = width, Height = height },
             ColorScheme = scheme,
             ReducedMotion = motion,
+            ServiceWorkers = serviceWorkers ? ServiceWorkerPolicy.Allow : ServiceWorkerPolicy.Block,
         });
         // Generous: CI machines are small and a cold first request compiles Razor views.
         context.SetDefaultTimeout(30_000);

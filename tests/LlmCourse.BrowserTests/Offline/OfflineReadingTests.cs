@@ -19,7 +19,7 @@ public sealed class OfflineReadingTests(BrowserFixture browser) : BrowserTest
     [Fact]
     public async Task VisitedWeek_ReadsOffline_AndAnUnvisitedPageShowsTheOfflinePage()
     {
-        var page = await browser.NewPageAsync(390, 844);
+        var page = await browser.NewPageAsync(390, 844, serviceWorkers: true);
         await page.GotoAsync("/weeks/7/lecture/slides/1");
         await WaitForWorkerAsync(page);
         await page.GotoAsync("/weeks/2/class-notes");
@@ -140,7 +140,7 @@ public sealed class OfflineReadingTests(BrowserFixture browser) : BrowserTest
 
     private async Task<IPage> RegisteredPageAsync()
     {
-        var page = await browser.NewPageAsync(390, 844);
+        var page = await browser.NewPageAsync(390, 844, serviceWorkers: true);
         await page.GotoAsync("/account/register");
         await page.GetByLabel("Your name").FillAsync("Offline Tester");
         await page.GetByLabel("Email").FillAsync($"offline-{Guid.NewGuid():N}@example.com");
