@@ -35,4 +35,16 @@ if [ "$(as_postgres psql -tAq -c 'SHOW max_connections')" -lt 400 ]; then
   $sudo pg_ctlcluster "$version" main restart
   for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
 fi
-echo "PostgreSQL $version ready on 127.0.0.1:5432"
+
+# A second cluster on 5433 for the connection-resilience test alone (Reliability/PostgresRestartTests restarts it
+# under load; restarting the shared server would break every test running beside it).
+if ! pg_lsclusters -h | awk '{print $1, $2}' | grep -q "^$version restart$"; then
+  $sudo pg_createcluster "$version" restart -p 5433 >/dev/null
+fi
+if ! pg_lsclusters -h | grep "^$version restart" | grep -q online; then
+  $sudo pg_ctlcluster "$version" restart start
+fi
+for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5433 && break; sleep 1; done
+pg_isready -h 127.0.0.1 -p 5433
+as_postgres psql -p 5433 -q -c "ALTER USER postgres PASSWORD 'llmcourse-test';"
+echo "PostgreSQL $version ready on 127.0.0.1:5432 (and 5433 for the restart test)"

@@ -20,6 +20,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 // Every "now" in the site comes from here; tests put a fake clock in its place.
 builder.Services.AddSingleton(TimeProvider.System);
+builder.AddObservability();
 builder.AddPersistence();
 builder.AddCourseContent();
 builder.AddAccounts();
@@ -89,6 +90,7 @@ app.UseAntiforgery();
 
 app.MapRazorPages();
 app.MapHealth();
+app.MapObservability();
 app.MapSitemap();
 app.MapCourseDownloads();
 app.MapCourseAssets();

@@ -1,5 +1,6 @@
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Observability;
 
 namespace LlmCourse.Web.Content;
 
@@ -130,10 +131,23 @@ public sealed partial class ContentWatcher(
             .ToList();
         if (changes.Count + imageChanges.Count > 0)
         {
+            using var pass = SiteTelemetry.StartPass("content-watcher");
+            pass.Activity?.SetTag("llmcourse.content.files", changes.Count + imageChanges.Count);
             await using var scope = scopes.CreateAsyncScope();
             var repository = scope.ServiceProvider.GetRequiredService<ContentRepository>();
             var target = changes.Count + imageChanges.Count == 1 ? changes.Select(c => c.Path).Concat(imageChanges.Select(c => c.Path)).Single() : "content folder";
-            await repository.ApplyAsync(changes, imageChanges, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
+            try
+            {
+                await repository.ApplyAsync(changes, imageChanges, ContentRepository.FolderActor, "import", target, "edited in the content folder", cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                pass.Failed(ex);
+                throw;
+            }
+
+            SiteTelemetry.RecordContentImport(changes.Count + imageChanges.Count);
+            pass.Succeeded();
         }
 
         // Only once the changes are stored: a failed import is retried with the same changes.

@@ -1,4 +1,5 @@
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Observability;
 using MailKit;
 using MailKit.Net.Smtp;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,24 @@ public sealed class OutboxDispatcher(IServiceScopeFactory scopes, IMailTransport
     private OutboxOptions Settings => options.Value.Outbox;
 
     public async Task<OutboxPass> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        using var pass = SiteTelemetry.StartPass("outbox");
+        try
+        {
+            var result = await RunPassAsync(cancellationToken);
+            pass.Activity?.SetTag("llmcourse.outbox.claimed", result.Claimed);
+            SiteTelemetry.RecordOutbox(result.Sent, result.Retrying, result.Failed);
+            pass.Succeeded();
+            return result;
+        }
+        catch (Exception ex)
+        {
+            pass.Failed(ex);
+            throw;
+        }
+    }
+
+    private async Task<OutboxPass> RunPassAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

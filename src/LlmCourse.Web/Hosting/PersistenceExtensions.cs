@@ -45,8 +45,12 @@ public static class PersistenceExtensions
                     throw new InvalidOperationException("Database:Provider is Postgres but ConnectionStrings:Default is empty.");
                 }
 
+                // Transient failures (a failover, a restarted server) are retried where that is safe: Data/ResilientExecutionStrategy.
+                var retries = builder.Configuration.GetValue("Database:RetryCount", 5);
+                var retryDelay = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:RetryMaxDelaySeconds", 3.0));
                 builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options
-                    .UseNpgsql(connectionString, o => o.CommandTimeout(commandTimeout)));
+                    .UseNpgsql(connectionString, o => o.CommandTimeout(commandTimeout)
+                        .ExecutionStrategy(dependencies => new ResilientExecutionStrategy(dependencies, retries, retryDelay))));
                 break;
             default:
                 throw new InvalidOperationException($"Database:Provider '{provider}' is not supported; use Sqlite or Postgres.");

@@ -184,6 +184,17 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
         }
 
         var savedAt = clock.GetUtcNow().UtcDateTime;
+
+        // The save is an upsert of the same values, so after a dropped connection (a failover, a restarted server) the
+        // whole transaction is simply run again: Data/ResilientExecutionStrategy.
+        return await db.Database.CreateExecutionStrategy().ExecuteAsync(
+            (attempt, byQuestion, savedAt),
+            (state, token) => WriteAnswersOnceAsync(state.attempt, state.byQuestion, state.savedAt, token),
+            ct);
+    }
+
+    private async Task<WriteResult> WriteAnswersOnceAsync(QuizAttempt attempt, Dictionary<string, QuestionResponse> byQuestion, DateTime savedAt, CancellationToken ct)
+    {
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         foreach (var (questionId, response) in byQuestion)
         {

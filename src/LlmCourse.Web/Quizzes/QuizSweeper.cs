@@ -1,3 +1,5 @@
+using LlmCourse.Web.Observability;
+
 namespace LlmCourse.Web.Quizzes;
 
 /// <summary>
@@ -26,6 +28,7 @@ public sealed class QuizSweeper(IServiceScopeFactory scopes, TimeProvider clock,
 
     public async Task<int> SweepOnceAsync(CancellationToken ct)
     {
+        using var pass = SiteTelemetry.StartPass("quiz-sweeper");
         try
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -35,10 +38,13 @@ public sealed class QuizSweeper(IServiceScopeFactory scopes, TimeProvider clock,
                 logger.LogInformation("Closed {Count} quiz attempt(s) whose time ran out", closed);
             }
 
+            SiteTelemetry.RecordQuizAttemptsClosed(closed);
+            pass.Succeeded();
             return closed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            pass.Failed(ex);
             logger.LogError(ex, "Quiz sweep failed");
             return 0;
         }

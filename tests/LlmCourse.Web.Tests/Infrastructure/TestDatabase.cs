@@ -15,12 +15,14 @@ public sealed class TestDatabase : IDisposable
     public const string PostgresVariable = "LLMCOURSE_TEST_POSTGRES";
 
     private readonly string? _postgresName;
+    private readonly string? _postgresAdmin;
 
-    private TestDatabase(string provider, string connectionString, string? postgresName)
+    private TestDatabase(string provider, string connectionString, string? postgresName, string? postgresAdmin = null)
     {
         Provider = provider;
         ConnectionString = connectionString;
         _postgresName = postgresName;
+        _postgresAdmin = postgresAdmin;
     }
 
     /// <summary><c>Sqlite</c> or <c>Postgres</c>.</summary>
@@ -54,22 +56,28 @@ public sealed class TestDatabase : IDisposable
         provider ??= SelectedProvider;
         if (provider == "Postgres")
         {
-            var name = "llmcourse_test_" + Guid.NewGuid().ToString("N")[..16];
-            using (var admin = new NpgsqlConnection(PostgresAdmin))
-            {
-                admin.Open();
-                using var create = admin.CreateCommand();
-                create.CommandText = $"CREATE DATABASE \"{name}\"";
-                create.ExecuteNonQuery();
-            }
-
-            // Small pools that let idle connections go: a suite starts many hosts against one server.
-            var builder = new NpgsqlConnectionStringBuilder(PostgresAdmin) { Database = name, MaxPoolSize = 40, ConnectionIdleLifetime = 10 };
-            return new TestDatabase("Postgres", builder.ConnectionString, name);
+            return CreatePostgres(PostgresAdmin);
         }
 
         Directory.CreateDirectory(workDir);
         return new TestDatabase("Sqlite", $"Data Source={Path.Combine(workDir, "test.db")};Pooling=False", null);
+    }
+
+    /// <summary>A fresh database on the PostgreSQL server that <paramref name="admin"/> connects to.</summary>
+    public static TestDatabase CreatePostgres(string admin)
+    {
+        var name = "llmcourse_test_" + Guid.NewGuid().ToString("N")[..16];
+        using (var connection = new NpgsqlConnection(admin))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = $"CREATE DATABASE \"{name}\"";
+            create.ExecuteNonQuery();
+        }
+
+        // Small pools that let idle connections go: a suite starts many hosts against one server.
+        var builder = new NpgsqlConnectionStringBuilder(admin) { Database = name, MaxPoolSize = 40, ConnectionIdleLifetime = 10 };
+        return new TestDatabase("Postgres", builder.ConnectionString, name, admin);
     }
 
     public void Dispose()
@@ -81,7 +89,7 @@ public sealed class TestDatabase : IDisposable
         }
 
         NpgsqlConnection.ClearAllPools();
-        using var admin = new NpgsqlConnection(PostgresAdmin);
+        using var admin = new NpgsqlConnection(_postgresAdmin ?? PostgresAdmin);
         admin.Open();
         using var drop = admin.CreateCommand();
         drop.CommandText = $"DROP DATABASE IF EXISTS \"{_postgresName}\" WITH (FORCE)";

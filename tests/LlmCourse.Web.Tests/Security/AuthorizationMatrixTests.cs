@@ -80,6 +80,8 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         All("POST StatusModel.", "/status/404", Expect.NotFound),
         All("GET /healthz", "/healthz", Expect.Ok),
         All("GET /readyz", "/readyz", Expect.Ok),
+        // Operators only (loopback or the configured token, neither of which these callers have): ObservabilityTests.
+        All("GET /metrics", "/metrics", Expect.NotFound),
         All("GET /account/register", "/account/register", Expect.Ok),
         All("POST RegisterModel.", "/account/register", Expect.Ok),
         All("GET /account/sign-in", "/account/sign-in", Expect.Ok),

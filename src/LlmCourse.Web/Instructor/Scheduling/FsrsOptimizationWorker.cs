@@ -1,4 +1,5 @@
 using LlmCourse.Core.Study;
+using LlmCourse.Web.Observability;
 
 namespace LlmCourse.Web.Instructor.Scheduling;
 
@@ -72,8 +73,20 @@ public sealed class FsrsOptimizationWorker(
                 continue;
             }
 
+            using var pass = SiteTelemetry.StartPass("fsrs-optimizer");
+            pass.Activity?.SetTag("llmcourse.fsrs.run_id", id);
             logger.LogInformation("FSRS optimisation run {RunId} started.", id);
-            await runs.ExecuteAsync(id, options.OptimizerOptions(), ct);
+            try
+            {
+                await runs.ExecuteAsync(id, options.OptimizerOptions(), ct);
+            }
+            catch (Exception ex)
+            {
+                pass.Failed(ex);
+                throw;
+            }
+
+            pass.Succeeded();
             logger.LogInformation("FSRS optimisation run {RunId} finished.", id);
         }
     }
