@@ -35,7 +35,7 @@ public sealed partial class ContentSync(CourseStore store, IServiceScopeFactory 
             {
                 break;
             }
-            catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogPollFailed(logger, ex);
             }

@@ -46,8 +46,8 @@ public static class PersistenceExtensions
                 }
 
                 // Transient failures (a failover, a restarted server) are retried where that is safe: Data/ResilientExecutionStrategy.
-                var retries = builder.Configuration.GetValue("Database:RetryCount", 5);
-                var retryDelay = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:RetryMaxDelaySeconds", 3.0));
+                var retries = builder.Configuration.GetValue("Database:RetryCount", 3);
+                var retryDelay = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:RetryMaxDelaySeconds", 2.0));
                 builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options
                     .UseNpgsql(connectionString, o => o.CommandTimeout(commandTimeout)
                         .ExecutionStrategy(dependencies => new ResilientExecutionStrategy(dependencies, retries, retryDelay))));
