@@ -21,6 +21,12 @@ public abstract class DeckStudyPageModel(CourseCatalog catalog, PrivateDecks pri
 
     public abstract string Mode { get; }
 
+    /// <summary>
+    /// Where a form posts to reach <paramref name="handler"/>. Spelled out rather than generated: a page with two routes
+    /// (course and private deck) gets no address from link generation on the course route.
+    /// </summary>
+    public string HandlerUrl(string handler) => $"{Deck.ModeUrl(Mode)}?handler={handler}";
+
     /// <summary>The model of the shared header partial.</summary>
     public (StudyDeck Deck, string Mode, string Heading) Header(string heading) => (Deck, Mode, heading);
 

@@ -51,7 +51,7 @@ public sealed class LearnModel(CourseCatalog catalog, PrivateDecks privateDecks,
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         if (state.IsRoundOver)
@@ -80,7 +80,7 @@ public sealed class LearnModel(CourseCatalog catalog, PrivateDecks privateDecks,
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         return await ShowAsync(state.IsRoundOver && !state.IsComplete ? LearnMode.NextRound(state) : state, handle);

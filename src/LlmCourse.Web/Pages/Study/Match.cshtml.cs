@@ -47,7 +47,7 @@ public sealed class MatchModel(CourseCatalog catalog, PrivateDecks privateDecks,
 
         if (await store.LoadAsync<MatchGameState>(UserId, Deck, Mode, handle, HttpContext.RequestAborted) is not { } game)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         var attempt = new MatchAttempt(game, MatchAttemptOutcome.Ignored);
@@ -79,7 +79,7 @@ public sealed class MatchModel(CourseCatalog catalog, PrivateDecks privateDecks,
 
         return await store.LoadAsync<MatchGameState>(UserId, Deck, Mode, handle, HttpContext.RequestAborted) is { } game
             ? await ShowAsync(game, handle)
-            : RedirectToPage();
+            : Redirect(Deck.ModeUrl(Mode));
     }
 
     private async Task<IActionResult> ShowAsync(MatchGameState game, string? handle)

@@ -42,7 +42,7 @@ public sealed class SortModel(CourseCatalog catalog, PrivateDecks privateDecks, 
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         if (state.IsRoundOver)
@@ -63,7 +63,7 @@ public sealed class SortModel(CourseCatalog catalog, PrivateDecks privateDecks, 
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         return await ShowAsync(state.IsRoundOver && !state.IsDone ? CardSorting.NextRound(state) : state, handle);

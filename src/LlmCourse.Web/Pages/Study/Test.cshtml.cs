@@ -70,7 +70,7 @@ public sealed class TestModel(CourseCatalog catalog, PrivateDecks privateDecks, 
 
         if (await store.LoadAsync<TestSpec>(UserId, Deck, Mode, handle, HttpContext.RequestAborted) is not { } spec)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         var test = Build(spec);

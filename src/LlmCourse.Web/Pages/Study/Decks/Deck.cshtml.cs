@@ -10,7 +10,7 @@ namespace LlmCourse.Web.Pages.Study.Decks;
 /// One private deck, for its owner: rename or delete it, add, edit and delete cards, paste many at once, and study it.
 /// Not behind [Authorize]: a visitor who is not the owner, signed in or not, is told the deck is not there (404).
 /// </summary>
-public sealed class DeckModel(PrivateDecks decks) : PageModel
+public sealed class PrivateDeckModel(PrivateDecks decks) : PageModel
 {
     public PrivateDeck Deck { get; private set; } = null!;
 

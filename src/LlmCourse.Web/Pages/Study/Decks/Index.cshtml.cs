@@ -9,7 +9,7 @@ namespace LlmCourse.Web.Pages.Study.Decks;
 
 /// <summary>"My decks": the learner's private decks, a form to start one, and (posted from a course deck) its copy.</summary>
 [Authorize]
-public sealed class IndexModel(PrivateDecks decks, CourseCatalog catalog) : PageModel
+public sealed class MyDecksModel(PrivateDecks decks, CourseCatalog catalog) : PageModel
 {
     public IReadOnlyList<PrivateDeckSummary> Decks { get; private set; } = [];
 
