@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using LlmCourse.Core.Content;
 using LlmCourse.Core.Study;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace LlmCourse.Web.Study;
 
@@ -33,6 +35,12 @@ public sealed class PrivateDecks(AppDbContext db, TimeProvider clock)
 {
     // Where the deck Markdown built for studying pretends to live: the course loader's layout rules want a path.
     private const string ParsePath = "weeks/01-private/01-deck.md";
+
+    /// <summary>
+    /// Parsed cards by deck and content: Markdown is parsed once per version of a deck, not on every request. The key
+    /// holds every card's id and text, so an edit (on any instance) reads as a new entry; old ones age out.
+    /// </summary>
+    private static readonly MemoryCache Parsed = new(new MemoryCacheOptions { SizeLimit = 4096 });
 
     public async Task<List<PrivateDeckSummary>> ListAsync(string userId, CancellationToken ct = default) =>
         await db.PrivateDecks.AsNoTracking()
@@ -114,21 +122,11 @@ public sealed class PrivateDecks(AppDbContext db, TimeProvider clock)
         IReadOnlyList<Card> cards = [];
         if (deck.Cards.Count > 0)
         {
-            var tsv = new StringBuilder();
-            foreach (var card in deck.Cards)
+            cards = Parsed.GetOrCreate(ParseKey(deck), entry =>
             {
-                tsv.Append(card.Front).Append('\t').Append(card.Back).Append('\n');
-            }
-
-            var import = DeckTsv.Import(tsv.ToString(), deck.Title);
-            var parsed = import.Succeeded ? CourseLoader.ParseItem(new ContentFile(ParsePath, import.Markdown!)).Value as Deck : null;
-            if (parsed is null || parsed.Cards.Count != deck.Cards.Count)
-            {
-                // The rules checked on every change keep a stored deck importable; reaching this is a bug.
-                throw new InvalidOperationException($"The private deck {deck.Id} could not be read: {string.Join("; ", import.Errors)}");
-            }
-
-            cards = [.. parsed.Cards.Select((c, i) => c with { Id = CardKey(deck.Cards[i].Id) })];
+                entry.Size = 1;
+                return ParseCards(deck);
+            })!;
         }
 
         var item = new Deck
@@ -142,6 +140,36 @@ public sealed class PrivateDecks(AppDbContext db, TimeProvider clock)
             Cards = cards,
         };
         return StudyDeck.ForPrivate(deck.Id, item);
+    }
+
+    private static string ParseKey(PrivateDeck deck)
+    {
+        var text = new StringBuilder().Append(deck.Title);
+        foreach (var card in deck.Cards)
+        {
+            text.Append('\u001e').Append(card.Id.ToString(CultureInfo.InvariantCulture)).Append('\u001f').Append(card.Front).Append('\u001f').Append(card.Back);
+        }
+
+        return deck.Id.ToString(CultureInfo.InvariantCulture) + ":" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
+    }
+
+    private static IReadOnlyList<Card> ParseCards(PrivateDeck deck)
+    {
+        var tsv = new StringBuilder();
+        foreach (var card in deck.Cards)
+        {
+            tsv.Append(card.Front).Append('\t').Append(card.Back).Append('\n');
+        }
+
+        var import = DeckTsv.Import(tsv.ToString(), deck.Title);
+        var parsed = import.Succeeded ? CourseLoader.ParseItem(new ContentFile(ParsePath, import.Markdown!)).Value as Deck : null;
+        if (parsed is null || parsed.Cards.Count != deck.Cards.Count)
+        {
+            // The rules checked on every change keep a stored deck importable; reaching this is a bug.
+            throw new InvalidOperationException($"The private deck {deck.Id} could not be read: {string.Join("; ", import.Errors)}");
+        }
+
+        return [.. parsed.Cards.Select((c, i) => c with { Id = CardKey(deck.Cards[i].Id) })];
     }
 
     public async Task<DeckChange> CreateAsync(string userId, string? title, CancellationToken ct = default)
