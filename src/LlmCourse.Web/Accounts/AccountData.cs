@@ -3,6 +3,7 @@ using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Quizzes;
+using LlmCourse.Web.Study;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,6 +30,9 @@ public sealed class AccountData(
         var slideViews = await db.Set<SlideView>().AsNoTracking().Where(v => v.UserId == user.Id).OrderBy(v => v.ViewedAt).ThenBy(v => v.Id)
             .Select(v => new SlideViewExport(v.WeekNumber, v.LectureId, v.Slide, v.ViewedAt))
             .ToListAsync(ct);
+        var decks = await db.PrivateDecks.AsNoTracking().Where(d => d.UserId == user.Id).OrderBy(d => d.CreatedAt).ThenBy(d => d.Id).ToListAsync(ct);
+        var deckIds = decks.Select(d => d.Id).ToList();
+        var deckCards = (await db.PrivateCards.AsNoTracking().Where(c => deckIds.Contains(c.DeckId)).ToListAsync(ct)).ToLookup(c => c.DeckId);
         var quizAttempts = new List<QuizAttemptExport>(attempts.Count);
         foreach (var attempt in attempts)
         {
@@ -47,7 +51,11 @@ public sealed class AccountData(
             // A session's running state is left out: it may hold a practice test's answer key.
             [.. sessions.Select(s => new StudySessionExport(s.WeekNumber, s.DeckId, s.Mode, s.StartedAt, s.FinishedAt, s.Correct, s.Answered, s.TimeMs))],
             posts,
-            slideViews);
+            slideViews,
+            // Study records of a private deck's cards are among the ones above, under week -1 and this deck key.
+            [.. decks.Select(d => new PrivateDeckExport(
+                StudyDeck.PrivateKey(d.Id), d.Title, d.CreatedAt, d.UpdatedAt, d.CopiedFrom,
+                [.. deckCards[d.Id].OrderBy(c => c.Position).ThenBy(c => c.Id).Select(c => new PrivateCardExport(PrivateDecks.CardKey(c.Id), c.Front, c.Back))]))]);
     }
 
     /// <summary>Deletes the account; every record of the learner goes with it (foreign keys cascade).</summary>
@@ -101,7 +109,14 @@ public sealed record AccountExport(
     IReadOnlyList<StudyReviewExport> StudyReviews,
     IReadOnlyList<StudySessionExport> StudySessions,
     IReadOnlyList<DiscussionPostExport> DiscussionPosts,
-    IReadOnlyList<SlideViewExport> SlideViews);
+    IReadOnlyList<SlideViewExport> SlideViews,
+    IReadOnlyList<PrivateDeckExport> PrivateDecks);
+
+/// <summary>A deck the learner made or copied: <paramref name="Key"/> is the deck id its study records carry.</summary>
+public sealed record PrivateDeckExport(string Key, string Title, DateTime CreatedAt, DateTime UpdatedAt, string? CopiedFrom, IReadOnlyList<PrivateCardExport> Cards);
+
+/// <param name="Key">The card id its study records carry.</param>
+public sealed record PrivateCardExport(string Key, string Front, string Back);
 
 /// <summary>Each opening of a slide with its instant (what the instructors' per-slide reading figures are made of).</summary>
 public sealed record SlideViewExport(int Week, string Item, int Slide, DateTime ViewedAt);

@@ -98,9 +98,9 @@ public static class StudyApi
     };
 
     private static async Task<Results<Ok<DeckCardsDto>, ProblemHttpResult>> GetCards(
-        int week, string deckId, CourseCatalog catalog, StudyService study, TimeProvider clock, HttpContext http)
+        int week, string deckId, CourseCatalog catalog, StudyService study, PrivateDecks privateDecks, TimeProvider clock, HttpContext http)
     {
-        if (StudyDeck.Find(catalog, week, deckId) is not { } deck)
+        if (await privateDecks.ResolveAsync(catalog, ProgressReader.UserId(http.User), week, deckId, http.RequestAborted) is not { } deck)
         {
             return ApiProblems.NotFound($"Week {week} has no published deck '{deckId}'.");
         }
@@ -137,7 +137,7 @@ public static class StudyApi
     }
 
     private static async Task<Results<Ok<ReviewResultDto>, ProblemHttpResult>> PutReview(
-        string reviewId, ReviewRequest request, CourseCatalog catalog, StudyService study, HttpContext http)
+        string reviewId, ReviewRequest request, CourseCatalog catalog, StudyService study, PrivateDecks privateDecks, HttpContext http)
     {
         if (reviewId.Length is 0 or > 64)
         {
@@ -149,7 +149,8 @@ public static class StudyApi
             return ApiProblems.BadRequest("The rating must be again, hard, good or easy (or 1 to 4).");
         }
 
-        if (StudyDeck.Find(catalog, request.Week, request.DeckId) is not { } deck || deck.FindCard(request.CardId) is not { } card)
+        if (await privateDecks.ResolveAsync(catalog, ProgressReader.UserId(http.User), request.Week, request.DeckId, http.RequestAborted) is not { } deck
+            || deck.FindCard(request.CardId) is not { } card)
         {
             return ApiProblems.NotFound($"Week {request.Week} has no published deck '{request.DeckId}' with a card '{request.CardId}'.");
         }
@@ -169,9 +170,9 @@ public static class StudyApi
     }
 
     private static async Task<Results<Ok<DeckStatsDto>, ProblemHttpResult>> GetStats(
-        int week, string deckId, CourseCatalog catalog, StudyService study, TimeProvider clock, HttpContext http)
+        int week, string deckId, CourseCatalog catalog, StudyService study, PrivateDecks privateDecks, TimeProvider clock, HttpContext http)
     {
-        if (StudyDeck.Find(catalog, week, deckId) is not { } deck)
+        if (await privateDecks.ResolveAsync(catalog, ProgressReader.UserId(http.User), week, deckId, http.RequestAborted) is not { } deck)
         {
             return ApiProblems.NotFound($"Week {week} has no published deck '{deckId}'.");
         }

@@ -42,6 +42,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<StudySettings> StudySettings => Set<StudySettings>();
 
+    public DbSet<PrivateDeck> PrivateDecks => Set<PrivateDeck>();
+
+    public DbSet<PrivateCard> PrivateCards => Set<PrivateCard>();
+
     public DbSet<ContentFileRecord> ContentFiles => Set<ContentFileRecord>();
 
     public DbSet<ContentRevision> ContentRevisions => Set<ContentRevision>();

@@ -10,8 +10,28 @@ public static class StudyExtensions
     {
         builder.Services.AddScoped<StudyService>();
         builder.Services.AddScoped<StudyStateStore>();
+        builder.Services.AddScoped<PrivateDecks>();
+        // A private deck is studied with the very pages of a course deck, under its own address.
+        builder.Services.AddRazorPages(options =>
+        {
+            foreach (var (page, mode) in PrivateDeckModes)
+            {
+                options.Conventions.AddPageRoute(page, $"study/decks/{{deckId:long}}/{mode}");
+            }
+        });
         return builder;
     }
+
+    /// <summary>The deck study pages and the mode segment of their address.</summary>
+    public static IReadOnlyList<(string Page, string Mode)> PrivateDeckModes { get; } =
+    [
+        ("/Study/Flashcards", StudyModes.Flashcards),
+        ("/Study/Learn", StudyModes.Learn),
+        ("/Study/Test", StudyModes.Test),
+        ("/Study/Match", StudyModes.Match),
+        ("/Study/Sort", StudyModes.Sort),
+        ("/Study/Analytics", "analytics"),
+    ];
 
     /// <summary>GET /weeks/{n}/{deck}/export.tsv: the deck as term TAB definition lines, for anyone who can see it.</summary>
     public static WebApplication MapStudyExports(this WebApplication app)

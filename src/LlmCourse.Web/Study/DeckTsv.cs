@@ -29,6 +29,32 @@ public sealed record DeckTextFormat(string TermSeparator, string CardSeparator)
 
     public bool ByLine => Card == "\n";
 
+    /// <summary>The choices a paste form offers between term and definition, as form values and labels.</summary>
+    public static IReadOnlyList<(string Value, string Label)> TermChoices { get; } = [("tab", "Tab"), ("comma", "Comma"), ("custom", "Custom")];
+
+    /// <summary>The choices a paste form offers between cards.</summary>
+    public static IReadOnlyList<(string Value, string Label)> CardChoices { get; } = [("newline", "New line"), ("semicolon", "Semicolon"), ("custom", "Custom")];
+
+    /// <summary>The format a paste form's choices name (a custom separator must not be empty), or null.</summary>
+    public static DeckTextFormat? FromChoices(string? between, string? customBetween, string? cards, string? customCards)
+    {
+        var term = between switch
+        {
+            "tab" => Tab,
+            "comma" => ",",
+            "custom" when !string.IsNullOrEmpty(customBetween) => customBetween,
+            _ => null,
+        };
+        var card = cards switch
+        {
+            "newline" => NewLine,
+            "semicolon" => ";",
+            "custom" when !string.IsNullOrEmpty(customCards) => customCards,
+            _ => null,
+        };
+        return term is null || card is null ? null : new DeckTextFormat(term, card);
+    }
+
     private static string Unescape(string text) => text.Replace("\\t", "\t", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal);
 }
 
@@ -36,6 +62,15 @@ public sealed record DeckTextFormat(string TermSeparator, string CardSeparator)
 public sealed record DeckImport(string? Markdown, int Cards, IReadOnlyList<TsvError> Errors)
 {
     public bool Succeeded => Errors.Count == 0 && Markdown is not null;
+}
+
+/// <summary>One card of a paste: its number (line or card) and its two sides.</summary>
+public sealed record PastedCard(int Number, string Term, string Definition);
+
+/// <summary>The cards of a paste when it had no errors, else the errors.</summary>
+public sealed record DeckPaste(IReadOnlyList<PastedCard> Cards, IReadOnlyList<TsvError> Errors)
+{
+    public bool Succeeded => Errors.Count == 0;
 }
 
 /// <summary>
@@ -72,24 +107,60 @@ public static class DeckTsv
     {
         ArgumentNullException.ThrowIfNull(tsv);
         ArgumentNullException.ThrowIfNull(format);
-        var errors = new List<TsvError>();
-        var termSeparator = format.Term;
-        var cardSeparator = format.Card;
-        var tab = termSeparator == "\t";
-        if (termSeparator.Length == 0 || cardSeparator.Length == 0 || termSeparator == cardSeparator)
+        if (SeparatorProblem(format) is { } separators)
         {
-            return new DeckImport(null, 0, [new TsvError(1, "Choose two different, non-empty separators: one between term and definition, one between cards.")]);
+            return new DeckImport(null, 0, [separators]);
         }
 
+        var paste = Parse(tsv, format);
+
+        var errors = new List<TsvError>();
         if (string.IsNullOrWhiteSpace(title))
         {
             errors.Add(new TsvError(1, "The deck needs a title (--title)."));
         }
 
-        var cards = new List<(string Id, string Term, string Definition)>();
+        errors.AddRange(paste.Errors);
+        if (errors.Count > 0)
+        {
+            return new DeckImport(null, 0, errors);
+        }
+
         var ids = new HashSet<string>(StringComparer.Ordinal);
+        var cards = paste.Cards.Select(c => (Id: UniqueId(Slug(c.Term), ids), c.Term, c.Definition)).ToList();
+        var md = new StringBuilder();
+        md.Append("---\nkind: deck\ntitle: \"").Append(YamlEscape(title.Trim())).Append("\"\n---\n");
+        foreach (var (id, term, definition) in cards)
+        {
+            md.Append("\n## ").Append(EscapeInline(term)).Append(" {#").Append(id).Append("}\n\n");
+            md.Append(EscapeBlockStart(EscapeInline(definition))).Append('\n');
+        }
+
+        return new DeckImport(md.ToString(), cards.Count, []);
+    }
+
+    /// <summary>
+    /// The cards of a paste separated as <paramref name="format"/> says, term and definition trimmed (and, when cards
+    /// are not one a line, kept on one line); every malformed card is reported with its number instead. A paste with
+    /// no card at all is an error.
+    /// </summary>
+    public static DeckPaste Parse(string text, DeckTextFormat format)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(format);
+        if (SeparatorProblem(format) is { } separators)
+        {
+            return new DeckPaste([], [separators]);
+        }
+
+        var errors = new List<TsvError>();
+        var termSeparator = format.Term;
+        var cardSeparator = format.Card;
+        var tab = termSeparator == "\t";
+
+        var cards = new List<PastedCard>();
         var terms = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        var lines = tsv.Replace("\r\n", "\n", StringComparison.Ordinal).Split(cardSeparator);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split(cardSeparator);
         for (var i = 0; i < lines.Length; i++)
         {
             var number = i + 1;
@@ -135,7 +206,7 @@ public static class DeckTsv
                 continue;
             }
 
-            cards.Add((UniqueId(Slug(term), ids), term, definition));
+            cards.Add(new PastedCard(number, term, definition));
         }
 
         if (errors.Count == 0 && cards.Count == 0)
@@ -143,20 +214,7 @@ public static class DeckTsv
             errors.Add(new TsvError(1, "The file has no cards."));
         }
 
-        if (errors.Count > 0)
-        {
-            return new DeckImport(null, 0, errors);
-        }
-
-        var md = new StringBuilder();
-        md.Append("---\nkind: deck\ntitle: \"").Append(YamlEscape(title.Trim())).Append("\"\n---\n");
-        foreach (var (id, term, definition) in cards)
-        {
-            md.Append("\n## ").Append(EscapeInline(term)).Append(" {#").Append(id).Append("}\n\n");
-            md.Append(EscapeBlockStart(EscapeInline(definition))).Append('\n');
-        }
-
-        return new DeckImport(md.ToString(), cards.Count, []);
+        return errors.Count > 0 ? new DeckPaste([], errors) : new DeckPaste(cards, []);
     }
 
     /// <summary>Lower-case letters, digits and hyphens, as card ids must be.</summary>
@@ -184,6 +242,11 @@ public static class DeckTsv
 
         return slug.Length == 0 ? "card" : slug;
     }
+
+    private static TsvError? SeparatorProblem(DeckTextFormat format) =>
+        format.Term.Length == 0 || format.Card.Length == 0 || format.Term == format.Card
+            ? new TsvError(1, "Choose two different, non-empty separators: one between term and definition, one between cards.")
+            : null;
 
     private static string UniqueId(string slug, HashSet<string> used)
     {

@@ -35,7 +35,7 @@ public sealed class ReviewIdConflictException(string reviewId)
 /// A learner's study records: FSRS card states and review logs, stars, mastery evidence and settings. Reviews are
 /// idempotent by a client-supplied id; the unique index (user, review id) settles concurrent replays.
 /// </summary>
-public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressService progress, CourseCatalog catalog, CourseScheduling scheduling)
+public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressService progress, CourseCatalog catalog, CourseScheduling scheduling, PrivateDecks privateDecks)
 {
     public const string CompletionSource = "deck";
 
@@ -119,7 +119,10 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         return new ReviewOutcome(result.Card, result.Log, false, completed);
     }
 
-    /// <summary>The due queue across every visible deck of the course; with <paramref name="ahead"/>, the cards studied ahead too.</summary>
+    /// <summary>
+    /// The due queue across every visible deck of the course, then the learner's private decks; with
+    /// <paramref name="ahead"/>, the cards studied ahead too.
+    /// </summary>
     public async Task<DueQueue> DueQueueAsync(string userId, CancellationToken ct = default, bool ahead = false)
     {
         var now = clock.GetUtcNow();
@@ -129,7 +132,8 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         var dayStart = new DateTime(now.UtcDateTime.Date.Ticks, DateTimeKind.Utc);
         var newToday = await db.StudyReviews.CountAsync(
             r => r.UserId == userId && r.ReviewedAt >= dayStart && r.StateBefore == (int)CardLearningState.New, ct);
-        return BuildQueue(StudyDeck.All(catalog), states, Math.Max(0, settings.DailyNewCards - newToday), now, ahead);
+        IReadOnlyList<StudyDeck> decks = [.. StudyDeck.All(catalog), .. await privateDecks.AllAsync(userId, ct)];
+        return BuildQueue(decks, states, Math.Max(0, settings.DailyNewCards - newToday), now, ahead);
     }
 
     /// <summary>The queue from known states (missing means new): pure, shared by learners and anonymous sessions.</summary>
@@ -200,9 +204,14 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         return await CheckCompletionAsync(userId, deck, ct);
     }
 
-    /// <summary>Marks the deck complete when every card is mastered; true when this call completed it.</summary>
+    /// <summary>Marks the deck complete when every card is mastered; true when this call completed it. A private deck is no course item: it is never marked.</summary>
     public async Task<bool> CheckCompletionAsync(string userId, StudyDeck deck, CancellationToken ct = default)
     {
+        if (deck.IsPrivate)
+        {
+            return false;
+        }
+
         var rows = await CardsAsync(userId, deck, ct);
         var lapsed = await LapsedCardsAsync(userId, deck, ct);
         var mastery = Mastery.ForDeck(deck.Deck.Cards.Select(c => c.Id), rows.Values.Select(r => Evidence(r, lapsed)));
@@ -211,7 +220,7 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
     }
 
     public async Task<bool> IsCompletedAsync(string userId, StudyDeck deck, CancellationToken ct = default) =>
-        await db.ItemCompletions.AnyAsync(c => c.UserId == userId && c.WeekNumber == deck.WeekNumber && c.ItemId == deck.DeckId, ct);
+        !deck.IsPrivate && await db.ItemCompletions.AnyAsync(c => c.UserId == userId && c.WeekNumber == deck.WeekNumber && c.ItemId == deck.DeckId, ct);
 
     /// <summary>What <see cref="Mastery"/> needs to know about one of the learner's cards.</summary>
     /// <param name="lapsed">Cards whose latest spaced-repetition review was Again (<see cref="LapsedCardsAsync"/>).</param>

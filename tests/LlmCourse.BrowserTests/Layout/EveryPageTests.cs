@@ -51,6 +51,7 @@ public sealed class EveryPageTests(BrowserFixture browser, ITestOutputHelper out
         ("dashboard", "/dashboard"),
         ("account", "/account"),
         ("spaced-repetition", "/study/review"),
+        ("my-decks", "/study/decks"),
         ("analytics", "/weeks/7/flashcards/study/analytics"),
         ("quiz-intro", "/weeks/7/quiz"),
     ];
@@ -90,7 +91,12 @@ public sealed class EveryPageTests(BrowserFixture browser, ITestOutputHelper out
         await page.GetByRole(AriaRole.Button, new() { Name = "Start the quiz" }).ClickAsync();
         await page.WaitForAddressAsync("**/weeks/7/quiz/attempts/*");
         var attempt = new Uri(page.Url).PathAndQuery;
-        await CheckAllAsync(page, [.. LearnerPages, ("quiz-attempt", attempt)]);
+        // A private deck (copied from the course, so it has cards) for its editor and a study page under its address.
+        await page.GotoAsync("/weeks/7/flashcards");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Copy to my decks" }).ClickAsync();
+        await page.WaitForAddressAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/study/decks/\\d+$"));
+        var deck = new Uri(page.Url).AbsolutePath;
+        await CheckAllAsync(page, [.. LearnerPages, ("quiz-attempt", attempt), ("my-deck", deck), ("my-deck-learn", deck + "/learn")]);
     }
 
     [Fact]

@@ -54,6 +54,10 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
     private static Rule Instructor(string key, string method, string url, Expect instructor) =>
         new(key, method, url, Expect.SignIn, Expect.Denied, Expect.Denied, instructor);
 
+    /// <summary>A private deck's page: its owner (the first learner) gets <paramref name="owner"/>; everyone else finds nothing.</summary>
+    private static Rule Owner(string key, string method, string url, Expect owner, Dictionary<string, string>? form = null, Expect? anonymous = null) =>
+        new(key, method, url, anonymous ?? Expect.NotFound, owner, Expect.NotFound, Expect.NotFound, form);
+
     private static Rule SignedIn(string key, string url, Expect expect, Dictionary<string, string>? form = null) =>
         new(key, key.StartsWith("GET", StringComparison.Ordinal) ? "GET" : key.Split(' ')[0] == "PUT" ? "PUT" : "POST", url,
             key.Contains("/api/", StringComparison.Ordinal) ? Expect.Unauthorized : Expect.SignIn, expect, expect, expect, form);
@@ -158,6 +162,26 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         All("GET /study/review", "/study/review", Expect.Ok),
         All("POST ReviewModel.", "/study/review", Expect.NotFound),
         SignedIn("GET /study/settings", "/study/settings", Expect.Ok),
+
+        // Private decks (issue 16, point 6): {deck} is a deck of the first learner, with cards. Its pages answer its
+        // owner only; anyone else, signed in or not, finds nothing there (404). Ids that do not exist are 404 for all.
+        SignedIn("GET /study/decks", "/study/decks", Expect.Ok),
+        SignedIn("POST MyDecksModel.", "/study/decks", new(302, "/study/decks/"), new() { ["Title"] = "Matrix deck" }),
+        SignedIn("POST MyDecksModel.Copy", "/study/decks?handler=Copy&week=7&deckId=flashcards", new(302, "/study/decks/")),
+        Owner("GET /study/decks/{deckId:long}", "GET", "/study/decks/{deck}", Expect.Ok),
+        Owner("GET /study/decks/{deckId:long}/flashcards", "GET", "/study/decks/{deck}/flashcards", Expect.Ok),
+        Owner("GET /study/decks/{deckId:long}/learn", "GET", "/study/decks/{deck}/learn", Expect.Ok),
+        Owner("GET /study/decks/{deckId:long}/test", "GET", "/study/decks/{deck}/test", Expect.Ok),
+        Owner("GET /study/decks/{deckId:long}/match", "GET", "/study/decks/{deck}/match", Expect.Ok),
+        Owner("GET /study/decks/{deckId:long}/sort", "GET", "/study/decks/{deck}/sort", Expect.Ok),
+        Owner("GET /study/decks/{deckId:long}/analytics", "GET", "/study/decks/{deck}/analytics", Expect.Ok),
+        Owner("POST PrivateDeckModel.Rename", "POST", "/study/decks/{deck}?handler=Rename", new(302, "/study/decks/{deck}"), new() { ["title"] = "Matrix deck" }),
+        Owner("POST PrivateDeckModel.AddCard", "POST", "/study/decks/{deck}?handler=AddCard", new(302, "/study/decks/{deck}"), new() { ["front"] = "Matrix front", ["back"] = "Matrix back" }),
+        Owner("POST PrivateDeckModel.Paste", "POST", "/study/decks/{deck}?handler=Paste", new(302, "/study/decks/{deck}"), new() { ["text"] = "Pasted front\tPasted back", ["between"] = "tab", ["cards"] = "newline" }),
+        All("POST PrivateDeckModel.EditCard", "/study/decks/{deck}?handler=EditCard&cardId=999999", Expect.NotFound),
+        All("POST PrivateDeckModel.DeleteCard", "/study/decks/{deck}?handler=DeleteCard&cardId=999999", Expect.NotFound),
+        All("POST PrivateDeckModel.Delete", "/study/decks/999999?handler=Delete", Expect.NotFound),
+        Owner("GET /api/v1/me/study/weeks/{week:int}/decks/{deckId}/stats (private)", "GET", "/api/v1/me/study/weeks/-1/decks/my-{deck}/stats", Expect.Ok, anonymous: Expect.Unauthorized),
         SignedIn("POST SettingsModel.", "/study/settings", new(302, "/study/settings")),
         new("GET /study/import", "GET", "/study/import", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
         new("POST ImportModel.", "POST", "/study/import", Expect.SignIn, Expect.Denied, Expect.Denied, Expect.Ok),
@@ -317,6 +341,11 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         var attempt = System.Text.RegularExpressions.Regex.Match(started.Headers.Location?.OriginalString ?? "", "[0-9a-f]{32}").Value;
         Assert.False(string.IsNullOrEmpty(attempt), $"attempt not started ({started.StatusCode})");
 
+        var deck = await TestAccounts.PostFormAsync(clients[Who.Learner], "/study/decks", new() { ["Title"] = "Matrix deck" }, formUrl: "/study/decks");
+        var deckId = System.Text.RegularExpressions.Regex.Match(deck.Headers.Location?.OriginalString ?? "", "/study/decks/(\\d+)").Groups[1].Value;
+        Assert.False(string.IsNullOrEmpty(deckId), $"deck not created ({deck.StatusCode})");
+        await TestAccounts.PostFormAsync(clients[Who.Learner], $"/study/decks/{deckId}?handler=AddCard", new() { ["front"] = "First", ["back"] = "Card" }, formUrl: $"/study/decks/{deckId}");
+
         var failures = new List<string>();
         // Signing out ends the session for the rules after it, so it goes last.
         foreach (var rule in Rules.OrderBy(r => r.Key == "POST SignOutModel."))
@@ -325,7 +354,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
             foreach (var who in rule.Key == "POST IndexModel.RevokeToken" ? [Who.Anonymous, Who.Other, Who.Instructor, Who.Learner] : Enum.GetValues<Who>())
             {
                 var client = clients[who];
-                var url = rule.Url.Replace("{token}", token, StringComparison.Ordinal).Replace("{attempt}", attempt, StringComparison.Ordinal);
+                var url = rule.Url.Replace("{token}", token, StringComparison.Ordinal).Replace("{attempt}", attempt, StringComparison.Ordinal).Replace("{deck}", deckId, StringComparison.Ordinal);
                 using var request = new HttpRequestMessage(new HttpMethod(rule.Method), url);
                 if (rule.Method != "GET")
                 {
@@ -345,7 +374,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
                 var response = await client.SendAsync(request);
                 var expected = rule.For(who);
                 var location = response.Headers.Location is { } l ? (l.IsAbsoluteUri ? l.PathAndQuery : l.OriginalString) : null;
-                var expectedLocation = expected.Location?.Replace("{attempt}", attempt, StringComparison.Ordinal);
+                var expectedLocation = expected.Location?.Replace("{attempt}", attempt, StringComparison.Ordinal).Replace("{deck}", deckId, StringComparison.Ordinal);
                 var ok = (int)response.StatusCode == expected.Status &&
                          (expectedLocation is null || (location?.StartsWith(expectedLocation, StringComparison.Ordinal) ?? false));
                 if (!ok)
@@ -369,7 +398,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         {
             // Ask as someone the rule lets in, so only the missing token can explain a refusal.
             var client = Allowed(rule.Learner) ? learner : instructor;
-            using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Url.Replace("{token}", "1", StringComparison.Ordinal));
+            using var request = new HttpRequestMessage(new HttpMethod(rule.Method), rule.Url.Replace("{token}", "1", StringComparison.Ordinal).Replace("{deck}", "1", StringComparison.Ordinal));
             request.Content = rule.Json is not null
                 ? new StringContent(rule.Json, System.Text.Encoding.UTF8, "application/json")
                 : new FormUrlEncodedContent(rule.Form ?? []);

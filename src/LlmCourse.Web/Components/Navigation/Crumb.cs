@@ -12,6 +12,9 @@ public sealed record Crumb(string Text, string Href)
 
     public static Crumb Lab { get; } = new("Lab", "/lab");
 
+    /// <summary>The learner's private decks.</summary>
+    public static Crumb MyDecks { get; } = new("My decks", "/study/decks");
+
     public static Crumb Week(int number) => new($"Week {number}", CourseUrls.Week(number));
 
     /// <summary>A week's page in the instructor area.</summary>

@@ -7,18 +7,18 @@ using Microsoft.AspNetCore.Mvc;
 namespace LlmCourse.Web.Pages.Study;
 
 /// <summary>A learner's analytics for one deck: card states, mastery, per-mode tallies, retention and due forecast.</summary>
-public sealed class AnalyticsModel(CourseCatalog catalog, StudyService study, TimeProvider clock) : DeckStudyPageModel(catalog)
+public sealed class AnalyticsModel(CourseCatalog catalog, PrivateDecks privateDecks, StudyService study, TimeProvider clock) : DeckStudyPageModel(catalog, privateDecks)
 {
     public override string Mode => "analytics";
 
     /// <summary>Null for anonymous visitors: there is nothing kept to show.</summary>
     public DeckStatistics? Stats { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int number, string itemId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (UserId is { } userId)

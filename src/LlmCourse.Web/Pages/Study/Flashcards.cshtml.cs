@@ -9,7 +9,7 @@ namespace LlmCourse.Web.Pages.Study;
 /// Flashcards: one card at a time. Everything is in the query string (card, flipped, shuffle seed, starred only,
 /// and for anonymous visitors their stars), so plain links work without JavaScript; the script flips in place.
 /// </summary>
-public sealed class FlashcardsModel(CourseCatalog catalog, StudyService study) : DeckStudyPageModel(catalog)
+public sealed class FlashcardsModel(CourseCatalog catalog, PrivateDecks privateDecks, StudyService study) : DeckStudyPageModel(catalog, privateDecks)
 {
     public override string Mode => StudyModes.Flashcards;
 
@@ -36,11 +36,11 @@ public sealed class FlashcardsModel(CourseCatalog catalog, StudyService study) :
 
     public Card? Current => Cards.Count == 0 ? null : Cards[Position - 1];
 
-    public async Task<IActionResult> OnGetAsync(int number, string itemId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         await LoadStarsAsync();
@@ -61,9 +61,14 @@ public sealed class FlashcardsModel(CourseCatalog catalog, StudyService study) :
     }
 
     /// <summary>Stars or unstars a card, then returns to the same card.</summary>
-    public async Task<IActionResult> OnPostStarAsync(int number, string itemId, string cardId)
+    public async Task<IActionResult> OnPostStarAsync(string cardId)
     {
-        if (!TryLoadDeck(number, itemId) || Deck.FindCard(cardId) is null)
+        if (await LoadDeckAsync() is { } refusal)
+        {
+            return refusal;
+        }
+
+        if (Deck.FindCard(cardId) is null)
         {
             return NotFound();
         }

@@ -22,9 +22,9 @@ public sealed class ImportModel(DraftImports drafts) : PageModel
     public const int MaxLength = 200_000;
 
     /// <summary>The separator choices offered, as the form values and their labels.</summary>
-    public static IReadOnlyList<(string Value, string Label)> TermSeparators { get; } = [("tab", "Tab"), ("comma", "Comma"), ("custom", "Custom")];
+    public static IReadOnlyList<(string Value, string Label)> TermSeparators => DeckTextFormat.TermChoices;
 
-    public static IReadOnlyList<(string Value, string Label)> CardSeparators { get; } = [("newline", "New line"), ("semicolon", "Semicolon"), ("custom", "Custom")];
+    public static IReadOnlyList<(string Value, string Label)> CardSeparators => DeckTextFormat.CardChoices;
 
     public IReadOnlyList<Week> DraftWeeks { get; private set; } = [];
 
@@ -132,27 +132,13 @@ public sealed class ImportModel(DraftImports drafts) : PageModel
 
     private DeckTextFormat? Format(List<string> problems)
     {
-        var term = Between switch
-        {
-            "tab" => DeckTextFormat.Tab,
-            "comma" => ",",
-            "custom" when !string.IsNullOrEmpty(CustomBetween) => CustomBetween,
-            _ => null,
-        };
-        var card = Cards switch
-        {
-            "newline" => DeckTextFormat.NewLine,
-            "semicolon" => ";",
-            "custom" when !string.IsNullOrEmpty(CustomCards) => CustomCards,
-            _ => null,
-        };
-        if (term is null || card is null)
+        var format = DeckTextFormat.FromChoices(Between, CustomBetween, Cards, CustomCards);
+        if (format is null)
         {
             problems.Add("Choose what separates a term from its definition, and one card from the next (a custom separator must not be empty).");
             return null;
         }
 
-        var format = new DeckTextFormat(term, card);
         Unit = format.ByLine ? "Line" : "Card";
         return format;
     }

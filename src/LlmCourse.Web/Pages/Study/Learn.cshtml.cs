@@ -9,7 +9,7 @@ namespace LlmCourse.Web.Pages.Study;
 /// Learn: multiple choice until a card is answered right once, then written recall; two in a row learn it.
 /// The session resumes for signed-in learners (kept server-side); anonymous visitors carry it in a protected field.
 /// </summary>
-public sealed class LearnModel(CourseCatalog catalog, StudyStateStore store, StudyService study) : DeckStudyPageModel(catalog)
+public sealed class LearnModel(CourseCatalog catalog, PrivateDecks privateDecks, StudyStateStore store, StudyService study) : DeckStudyPageModel(catalog, privateDecks)
 {
     public override string Mode => StudyModes.Learn;
 
@@ -24,11 +24,11 @@ public sealed class LearnModel(CourseCatalog catalog, StudyStateStore store, Stu
 
     public string? GivenAnswer { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int number, string itemId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         var handle = await store.ResumeHandleAsync(UserId, Deck, Mode, HttpContext.RequestAborted);
@@ -42,16 +42,16 @@ public sealed class LearnModel(CourseCatalog catalog, StudyStateStore store, Stu
         return await ShowAsync(state, handle);
     }
 
-    public async Task<IActionResult> OnPostAnswerAsync(int number, string itemId, string handle, string? answer)
+    public async Task<IActionResult> OnPostAnswerAsync(string handle, string? answer)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         if (state.IsRoundOver)
@@ -71,26 +71,26 @@ public sealed class LearnModel(CourseCatalog catalog, StudyStateStore store, Stu
         return await ShowAsync(Feedback.State, handle);
     }
 
-    public async Task<IActionResult> OnPostNextRoundAsync(int number, string itemId, string handle)
+    public async Task<IActionResult> OnPostNextRoundAsync(string handle)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         return await ShowAsync(state.IsRoundOver && !state.IsComplete ? LearnMode.NextRound(state) : state, handle);
     }
 
-    public async Task<IActionResult> OnPostRestartAsync(int number, string itemId)
+    public async Task<IActionResult> OnPostRestartAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         return await ShowAsync(LearnMode.Start(Deck.Deck.Cards, Random.Shared.Next()), null);

@@ -13,7 +13,7 @@ public sealed record MatchPairResult(string Outcome, string Term, string Answer,
 /// stops it at the last pair (TimeProvider), adding a second per wrong pair; the page's ticking clock is only a
 /// display. Without JavaScript the board is a form of two radio groups and a Pair button.
 /// </summary>
-public sealed class MatchModel(CourseCatalog catalog, StudyStateStore store, StudyService study, TimeProvider clock) : DeckStudyPageModel(catalog)
+public sealed class MatchModel(CourseCatalog catalog, PrivateDecks privateDecks, StudyStateStore store, StudyService study, TimeProvider clock) : DeckStudyPageModel(catalog, privateDecks)
 {
     public override string Mode => StudyModes.Match;
 
@@ -27,27 +27,27 @@ public sealed class MatchModel(CourseCatalog catalog, StudyStateStore store, Stu
 
     public TimeSpan? BestTime { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(int number, string itemId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         var game = MatchGame.Start(Deck.Deck.Cards, Random.Shared.Next(), clock.GetUtcNow());
         return await ShowAsync(game, null);
     }
 
-    public async Task<IActionResult> OnPostPairAsync(int number, string itemId, string handle, string? term, string? answer)
+    public async Task<IActionResult> OnPostPairAsync(string handle, string? term, string? answer)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (await store.LoadAsync<MatchGameState>(UserId, Deck, Mode, handle, HttpContext.RequestAborted) is not { } game)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         var attempt = new MatchAttempt(game, MatchAttemptOutcome.Ignored);
@@ -70,16 +70,16 @@ public sealed class MatchModel(CourseCatalog catalog, StudyStateStore store, Stu
     }
 
     /// <summary>Shows the board (or the result) for a game in progress, e.g. after the script saw the last pair.</summary>
-    public async Task<IActionResult> OnPostShowAsync(int number, string itemId, string handle)
+    public async Task<IActionResult> OnPostShowAsync(string handle)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         return await store.LoadAsync<MatchGameState>(UserId, Deck, Mode, handle, HttpContext.RequestAborted) is { } game
             ? await ShowAsync(game, handle)
-            : RedirectToPage();
+            : Redirect(Deck.ModeUrl(Mode));
     }
 
     private async Task<IActionResult> ShowAsync(MatchGameState game, string? handle)

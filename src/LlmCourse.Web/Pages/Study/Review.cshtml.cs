@@ -13,11 +13,11 @@ namespace LlmCourse.Web.Pages.Study;
 public sealed record AnonymousReview(Dictionary<string, CardState> States, int NewReviewed, List<string> ReviewIds);
 
 /// <summary>
-/// Spaced repetition across every deck: the due queue, one card at a time, rated Again/Hard/Good/Easy (keys 1–4),
+/// Spaced repetition across every deck (the course's, then the learner's private decks): the due queue, one card at a time, rated Again/Hard/Good/Easy (keys 1–4),
 /// each button labelled with the interval FSRS would give. Signed-in reviews are stored (idempotent by review id);
 /// an anonymous session lives in the form only.
 /// </summary>
-public sealed class ReviewModel(CourseCatalog catalog, StudyService study, StudyStateStore store, TimeProvider clock) : PageModel
+public sealed class ReviewModel(CourseCatalog catalog, StudyService study, StudyStateStore store, PrivateDecks privateDecks, TimeProvider clock) : PageModel
 {
     private const string Scope = "review";
 
@@ -65,7 +65,8 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
     public async Task<IActionResult> OnPostAsync(int week, string deckId, string cardId, string? rating, string reviewId, string? token, bool ahead)
     {
         Ahead = ahead;
-        if (StudyDeck.Find(catalog, week, deckId) is not { } deck || deck.FindCard(cardId) is not { } card)
+        if (await privateDecks.ResolveAsync(catalog, ProgressReader.UserId(User), week, deckId, HttpContext.RequestAborted) is not { } deck
+            || deck.FindCard(cardId) is not { } card)
         {
             return NotFound();
         }

@@ -9,7 +9,7 @@ namespace LlmCourse.Web.Pages.Study;
 public sealed record SortSession(SortingState State, int Sorted);
 
 /// <summary>Card sorting: Know or Still learning, in rounds over the Still-learning pile until it is empty.</summary>
-public sealed class SortModel(CourseCatalog catalog, StudyStateStore store) : DeckStudyPageModel(catalog)
+public sealed class SortModel(CourseCatalog catalog, PrivateDecks privateDecks, StudyStateStore store) : DeckStudyPageModel(catalog, privateDecks)
 {
     private int _sorted;
 
@@ -21,11 +21,11 @@ public sealed class SortModel(CourseCatalog catalog, StudyStateStore store) : De
 
     public LlmCourse.Core.Content.Card? Current => Deck.FindCard(State.CurrentCardId);
 
-    public async Task<IActionResult> OnGetAsync(int number, string itemId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         var handle = await store.ResumeHandleAsync(UserId, Deck, Mode, HttpContext.RequestAborted);
@@ -33,16 +33,16 @@ public sealed class SortModel(CourseCatalog catalog, StudyStateStore store) : De
         return await ShowAsync(state ?? CardSorting.Start(Deck.Deck.Cards, Random.Shared.Next()), state is null ? null : handle);
     }
 
-    public async Task<IActionResult> OnPostSortAsync(int number, string itemId, string handle, bool know)
+    public async Task<IActionResult> OnPostSortAsync(string handle, bool know)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         if (state.IsRoundOver)
@@ -54,26 +54,26 @@ public sealed class SortModel(CourseCatalog catalog, StudyStateStore store) : De
         return await ShowAsync(CardSorting.Sort(state, know), handle);
     }
 
-    public async Task<IActionResult> OnPostNextRoundAsync(int number, string itemId, string handle)
+    public async Task<IActionResult> OnPostNextRoundAsync(string handle)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (await LoadAsync(handle) is not { } state)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         return await ShowAsync(state.IsRoundOver && !state.IsDone ? CardSorting.NextRound(state) : state, handle);
     }
 
-    public async Task<IActionResult> OnPostRestartAsync(int number, string itemId)
+    public async Task<IActionResult> OnPostRestartAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         return await ShowAsync(CardSorting.Start(Deck.Deck.Cards, Random.Shared.Next()), null);

@@ -13,7 +13,7 @@ public sealed record TestSpec(int Seed, int Count, IReadOnlyList<TestQuestionTyp
 /// Practice test: choose the number of questions and their types (a GET form), answer (POST), then review every
 /// answer. The test is rebuilt from its seed on the server for grading, so the answer key never reaches the page.
 /// </summary>
-public sealed class TestModel(CourseCatalog catalog, StudyStateStore store, StudyService study) : DeckStudyPageModel(catalog)
+public sealed class TestModel(CourseCatalog catalog, PrivateDecks privateDecks, StudyStateStore store, StudyService study) : DeckStudyPageModel(catalog, privateDecks)
 {
     public override string Mode => StudyModes.Test;
 
@@ -37,11 +37,11 @@ public sealed class TestModel(CourseCatalog catalog, StudyStateStore store, Stud
         _ => "Matching",
     };
 
-    public async Task<IActionResult> OnGetAsync(int number, string itemId)
+    public async Task<IActionResult> OnGetAsync()
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (Count is not { } count)
@@ -61,16 +61,16 @@ public sealed class TestModel(CourseCatalog catalog, StudyStateStore store, Stud
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(int number, string itemId, string handle)
+    public async Task<IActionResult> OnPostAsync(string handle)
     {
-        if (!TryLoadDeck(number, itemId))
+        if (await LoadDeckAsync() is { } refusal)
         {
-            return NotFound();
+            return refusal;
         }
 
         if (await store.LoadAsync<TestSpec>(UserId, Deck, Mode, handle, HttpContext.RequestAborted) is not { } spec)
         {
-            return RedirectToPage();
+            return Redirect(Deck.ModeUrl(Mode));
         }
 
         var test = Build(spec);
