@@ -3,7 +3,7 @@ using LlmCourse.Core.Study;
 
 namespace LlmCourse.Core.Tests.Study;
 
-public sealed class StudySessionsTests
+public sealed class ReviewSessionsTests
 {
     private static readonly DateTimeOffset _start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
@@ -11,12 +11,12 @@ public sealed class StudySessionsTests
         new(new CardKey(7, "flashcards", card), rating, _start.AddMinutes(minutes));
 
     [Fact]
-    public void LastSessionMisses_NoReviews_Empty() => Assert.Empty(StudySessions.LastSessionMisses([]));
+    public void LastSessionMisses_NoReviews_Empty() => Assert.Empty(ReviewSessions.LastSessionMisses([]));
 
     [Fact]
     public void LastSessionMisses_EarlierSessionAfterLongBreak_IsLeftOut()
     {
-        var misses = StudySessions.LastSessionMisses(
+        var misses = ReviewSessions.LastSessionMisses(
         [
             At(0, "old", Rating.Again),
             At(10, "older-good", Rating.Good),
@@ -31,7 +31,7 @@ public sealed class StudySessionsTests
     [Fact]
     public void LastSessionMisses_CardForgottenTwiceThenRecalled_CountedOnceInFirstOrder()
     {
-        var misses = StudySessions.LastSessionMisses(
+        var misses = ReviewSessions.LastSessionMisses(
         [
             At(3, "b", Rating.Again),
             At(1, "a", Rating.Again),
@@ -46,7 +46,7 @@ public sealed class StudySessionsTests
     [Fact]
     public void LastSessionMisses_SameCardIdInTwoDecks_AreDifferentCards()
     {
-        var misses = StudySessions.LastSessionMisses(
+        var misses = ReviewSessions.LastSessionMisses(
         [
             new(new CardKey(7, "one", "x"), Rating.Again, _start),
             new(new CardKey(8, "one", "x"), Rating.Again, _start.AddMinutes(1)),

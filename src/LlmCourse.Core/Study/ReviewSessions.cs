@@ -6,7 +6,7 @@ namespace LlmCourse.Core.Study;
 public sealed record SessionReview(CardKey Card, Rating Rating, DateTimeOffset At);
 
 /// <summary>Groups a learner's reviews into sittings, so a summary can speak of "this session".</summary>
-public static class StudySessions
+public static class ReviewSessions
 {
     /// <summary>Reviews further apart than this belong to different sessions (a learner who pauses longer has stopped).</summary>
     public static readonly TimeSpan Break = TimeSpan.FromMinutes(30);
