@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures the site against nginx serving a saved copy of the same page, on this machine, in one run.
 # Run by hand (not in CI):  bash bench/run.sh [seconds-per-run]
-# Needs: nginx, wrk (Debian packages), PostgreSQL for the PostgreSQL rows (tests/start-postgres.sh).
+# Needs: nginx, wrk (Debian packages), python3, PostgreSQL for the PostgreSQL rows (tests/start-postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 duration=${1:-10}
@@ -143,6 +143,20 @@ start_site 5105 Sqlite "Data Source=$work/quiz.db" "$PWD/content"; quiz=$SITE_PI
 wait_ready http://127.0.0.1:5105
 quiz_cases 5105 "SQLite"
 kill $quiz; wait $quiz 2>/dev/null || true
+
+echo "== per-slide insight of week 7's lecture for a 200-learner class (SQLite)"
+start_site 5106 Sqlite "Data Source=$work/insight.db" "$PWD/content"; insight=$SITE_PID
+wait_ready http://127.0.0.1:5106
+seed_start=$(date +%s)
+insight_cookie=$(python3 bench/seed-insight-class.py http://127.0.0.1:5106 200 "$work/insight.db" insight-teacher@example.com insight-password-1)
+seeded="seeded in $(( $(date +%s) - seed_start )) s"
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $insight_cookie" http://127.0.0.1:5106/instructor/weeks/7/lecture/insight)" = 200 ] ||
+  { echo "the instructor could not open the insight page" >&2; exit 1; }
+# One instructor at a time (wrk -c1): the page is computed per request, and this is how it is used.
+read -r rps p50 p99 errors < <(wrk -t1 -c1 -d"${duration}s" --latency -H "Cookie: $insight_cookie" http://127.0.0.1:5106/instructor/weeks/7/lecture/insight |
+  awk '/Requests\/sec/ {r=$2} $1=="50%" {p=$2} $1=="99%" {q=$2} /Non-2xx/ {e=$5} END {print r, p, q, (e == "" ? 0 : e)}')
+row "SQLite, instructor's per-slide insight, 200 learners (1 connection)" "$rps" "$p50" "$p99" "" "target p50 < 200 ms; $seeded; non-2xx: $errors"
+kill $insight; wait $insight 2>/dev/null || true
 
 echo "== start-up with a generated 1,000-page course"
 big="$work/big-content"

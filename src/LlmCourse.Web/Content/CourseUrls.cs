@@ -13,6 +13,16 @@ public static class CourseUrls
 
     public static string Slide(int week, string lectureId, int slide) => $"{Item(week, lectureId)}/slides/{slide}";
 
+    /// <summary>A section of notes: the notes page at the heading's anchor.</summary>
+    public static string Section(int week, string notesId, string section) => $"{Item(week, notesId)}#{Uri.EscapeDataString(section)}";
+
+    /// <summary>Where a slide or notes section to revisit is read.</summary>
+    public static string Part(RevisitPart part)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return part.Slide is { } n ? Slide(part.Week, part.Item.Id, n) : Section(part.Week, part.Item.Id, part.Section ?? "");
+    }
+
     public static string Transcript(int week, string lectureId) => $"{Item(week, lectureId)}/transcript";
 
     public static string Embed(int week, string lectureId, int slide) => $"/embed{Slide(week, lectureId, slide)}";

@@ -240,6 +240,21 @@ public sealed class StudyService(AppDbContext db, TimeProvider clock, ProgressSe
         return ids.ToHashSet(StringComparer.Ordinal);
     }
 
+    /// <summary>
+    /// The cards the learner rated Again in their latest spaced-repetition session (<see cref="ReviewSessions"/>),
+    /// looking back over at most their last <paramref name="window"/> reviews.
+    /// </summary>
+    public async Task<IReadOnlyList<CardKey>> LastSessionMissesAsync(string userId, int window = 500, CancellationToken ct = default)
+    {
+        var latest = await db.StudyReviews.AsNoTracking()
+            .Where(r => r.UserId == userId)
+            .OrderByDescending(r => r.ReviewedAt)
+            .Take(window)
+            .Select(r => new { r.WeekNumber, r.DeckId, r.CardId, r.Rating, r.ReviewedAt })
+            .ToListAsync(ct);
+        return ReviewSessions.LastSessionMisses(latest.Select(r => new SessionReview(new CardKey(r.WeekNumber, r.DeckId, r.CardId), (Rating)r.Rating, Utc(r.ReviewedAt))));
+    }
+
     /// <summary>The learner's review logs for one deck since <paramref name="since"/>.</summary>
     public async Task<List<StudyReview>> ReviewsAsync(string userId, StudyDeck deck, DateTime since, CancellationToken ct = default) =>
         await db.StudyReviews.AsNoTracking()

@@ -65,6 +65,7 @@ public sealed class EveryPageTests(BrowserFixture browser, ITestOutputHelper out
         ("instructor-gradebook", "/instructor/gradebook"),
         ("instructor-quizzes", "/instructor/quizzes"),
         ("instructor-quiz-statistics", "/instructor/quizzes/7/quiz"),
+        ("instructor-insight", "/instructor/weeks/7/lecture/insight"),
         ("instructor-import-quiz", "/instructor/import-quiz"),
         ("instructor-audit", "/instructor/audit"),
     ];

@@ -49,14 +49,6 @@ public sealed class InsightModel(MaterialInsightReports reports) : PageModel
         ? string.Create(CultureInfo.InvariantCulture, $"/weeks/{Week.Number}/{Insight.Item.Id}/slides/{n}")
         : $"/weeks/{Week.Number}/{Insight.Item.Id}#{part.Section}";
 
-    /// <summary>One bar per part: its rework score, with the facility of its questions as a dot.</summary>
-    public IReadOnlyList<ChartBar> ReworkBars() =>
-        [.. Insight.Parts.Select(p => new ChartBar(
-            p.Slide is { } n ? n.ToString(CultureInfo.InvariantCulture) : "",
-            $"{PartName(p)} {p.Key} ({p.Title}): rework score {Figure(p.ReworkScore, "0.00")}, facility {Percent(p.Facility)}",
-            p.ReworkScore,
-            p.Facility))];
-
     public static string Figure(double? value, string format = "0.#") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "—";
 
     public static string Percent(double? value) => value is { } v ? v.ToString("0", CultureInfo.InvariantCulture) + "%" : "—";

@@ -1,3 +1,4 @@
+using LlmCourse.Core.Content;
 using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Quizzes;
@@ -14,6 +15,9 @@ public sealed class AttemptReviewModel(CourseCatalog catalog, QuizService quizze
 
     public bool Late { get; private set; }
 
+    /// <summary>The slides and notes sections behind the questions this review shows as missed.</summary>
+    public IReadOnlyList<RevisitPart> Revisit { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int number, string quizId, string attemptId, bool late = false)
     {
         if (!await LoadAsync(number, quizId, attemptId))
@@ -29,6 +33,11 @@ public sealed class AttemptReviewModel(CourseCatalog catalog, QuizService quizze
         Late = late;
         Options = Quizzes.ReviewOptions(Loaded);
         Questions = Quizzes.Review(Loaded);
+
+        // Decision (issue 20): the links follow what this review shows and nothing more. They are built from the
+        // per-question marks the reveal rules let the review show; when a quiz holds answers or marks back, every
+        // grade here is null and there are no links, since "revisit slide 5" would tell which answer was wrong.
+        Revisit = RevisitSlides.ForReview(Loaded.Week, Loaded.Quiz, Questions);
         return Page();
     }
 

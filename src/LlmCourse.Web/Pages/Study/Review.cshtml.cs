@@ -1,3 +1,4 @@
+using LlmCourse.Core.Content;
 using LlmCourse.Core.Study;
 using LlmCourse.Web.Api;
 using LlmCourse.Web.Content;
@@ -10,7 +11,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace LlmCourse.Web.Pages.Study;
 
 /// <summary>An anonymous visitor's spaced-repetition session, carried in a protected form field.</summary>
-public sealed record AnonymousReview(Dictionary<string, CardState> States, int NewReviewed, List<string> ReviewIds);
+/// <param name="Missed">Cards rated Again in this session, in the order forgotten (null in a token from before it was kept).</param>
+public sealed record AnonymousReview(Dictionary<string, CardState> States, int NewReviewed, List<string> ReviewIds, List<CardKey>? Missed = null);
 
 /// <summary>
 /// Spaced repetition across every deck (the course's, then the learner's private decks): the due queue, one card at a time, rated Again/Hard/Good/Easy (keys 1–4),
@@ -42,6 +44,9 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
     /// <summary>Studying ahead: cards not yet due, and new cards past today's allowance, follow the due ones.</summary>
     public bool Ahead { get; private set; }
 
+    /// <summary>At the end of a session: the slides and sections behind the cards forgotten in it.</summary>
+    public IReadOnlyList<RevisitPart> Revisit { get; private set; } = [];
+
     private CourseWeights _weights = CourseWeights.Defaults;
 
     public async Task OnGetAsync(bool ahead)
@@ -52,6 +57,10 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
         {
             Settings = await study.GetSettingsAsync(userId, HttpContext.RequestAborted);
             Queue = await study.DueQueueAsync(userId, HttpContext.RequestAborted, Ahead);
+            if (Current is null)
+            {
+                ShowRevisit(await study.LastSessionMissesAsync(userId, ct: HttpContext.RequestAborted));
+            }
         }
         else
         {
@@ -107,6 +116,7 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
             {
                 NewReviewed = session.NewReviewed + (before.State == CardLearningState.New ? 1 : 0),
                 ReviewIds = [.. session.ReviewIds.TakeLast(50), reviewId],
+                Missed = parsed == Rating.Again ? [.. (session.Missed ?? []).Append(new CardKey(week, deckId, cardId)).Distinct().TakeLast(100)] : session.Missed,
             };
             Message = $"“{card.Question}”: {parsed}, next in {IntervalPreview.Label(result.Log.Interval)} (not kept: you are not signed in).";
         }
@@ -121,6 +131,17 @@ public sealed class ReviewModel(CourseCatalog catalog, StudyService study, Study
         Queue = StudyService.BuildQueue(StudyDeck.All(catalog), session.States, Math.Max(0, Settings.DailyNewCards - session.NewReviewed), Now, Ahead);
         Token = store.Protect(Scope, session);
         PreparePreview();
+        if (Current is null)
+        {
+            ShowRevisit(session.Missed ?? []);
+        }
+    }
+
+    /// <summary>Only cards of weeks the visitor may see now: a week hidden since must not show through its slides.</summary>
+    private void ShowRevisit(IReadOnlyList<CardKey> missed)
+    {
+        var visible = catalog.VisibleWeeks().Select(w => w.Number).ToHashSet();
+        Revisit = RevisitSlides.ForCards(catalog.Course, missed.Where(m => visible.Contains(m.Week)));
     }
 
     private void PreparePreview()

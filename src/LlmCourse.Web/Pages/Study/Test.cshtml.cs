@@ -1,4 +1,5 @@
 using System.Globalization;
+using LlmCourse.Core.Content;
 using LlmCourse.Core.Study;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Study;
@@ -28,6 +29,9 @@ public sealed class TestModel(CourseCatalog catalog, PrivateDecks privateDecks, 
     public PracticeTestResult? Result { get; private set; }
 
     public string Handle { get; private set; } = "";
+
+    /// <summary>After grading: the slides and sections behind the cards answered wrong.</summary>
+    public IReadOnlyList<RevisitPart> Revisit { get; private set; } = [];
 
     public static string TypeLabel(TestQuestionType type) => type switch
     {
@@ -83,6 +87,7 @@ public sealed class TestModel(CourseCatalog catalog, PrivateDecks privateDecks, 
         }).ToList();
         Result = PracticeTests.Grade(test, responses);
         Test = test;
+        Revisit = RevisitSlides.ForCards(Deck.Week, Deck.Deck, Result.CardsWrong);
         if (UserId is { } userId && !spec.Graded)
         {
             await study.RecordEvidenceAsync(userId, Deck, Result.CardsCorrect, learned: false, HttpContext.RequestAborted);
