@@ -1,5 +1,8 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Components.Hosting;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LlmCourse.Web.Hosting;
@@ -9,7 +12,7 @@ namespace LlmCourse.Web.Hosting;
 /// 503 with <c>Retry-After</c> instead of a generic error: the request changed nothing, and trying again
 /// shortly will work once the database is back. No state is kept here, so service resumes by itself.
 /// </summary>
-public sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed partial class DatabaseUnavailableHandler(IServiceProvider services, ILoggerFactory loggers, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -32,16 +35,22 @@ public sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailab
         else
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily unavailable</title>" +
-                "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\" class=\"container status-page\">" +
-                "<p class=\"status-code\">503</p><h1>Temporarily unavailable</h1>" +
-                $"<p>We cannot reach our database just now, so this page cannot be shown. Nothing was changed. Please try again in a few seconds.</p>" +
-                "<p><a href=\"/\">The course pages</a> still work.</p></main></body></html>",
-                cancellationToken);
+            await context.Response.WriteAsync(await RenderPageAsync(), cancellationToken);
         }
 
         return true;
+    }
+
+    // The page is a Razor component, rendered here outside Razor Pages so that it needs neither the layout nor the database.
+    private async Task<string> RenderPageAsync()
+    {
+        await using var renderer = new HtmlRenderer(services, loggers);
+        return await renderer.Dispatcher.InvokeAsync(async () =>
+        {
+            var parameters = new Dictionary<string, object?> { [nameof(DatabaseUnavailablePage.RetryAfterSeconds)] = RetryAfterSeconds };
+            var page = await renderer.RenderComponentAsync<DatabaseUnavailablePage>(ParameterView.FromDictionary(parameters));
+            return page.ToHtmlString();
+        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable while serving {Path} ({Error}); answered 503.")]
