@@ -1,8 +1,6 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Components.Hosting;
-using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LlmCourse.Web.Hosting;
@@ -12,7 +10,7 @@ namespace LlmCourse.Web.Hosting;
 /// 503 with <c>Retry-After</c> instead of a generic error: the request changed nothing, and trying again
 /// shortly will work once the database is back. No state is kept here, so service resumes by itself.
 /// </summary>
-public sealed partial class DatabaseUnavailableHandler(IServiceProvider services, ILoggerFactory loggers, ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
+public sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailableHandler> logger) : IExceptionHandler
 {
     public const int RetryAfterSeconds = 5;
 
@@ -35,22 +33,13 @@ public sealed partial class DatabaseUnavailableHandler(IServiceProvider services
         else
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(await RenderPageAsync(), cancellationToken);
+            // A Razor component, rendered without the layout, which reads the account and so the database.
+            var page = await ComponentHtml.RenderAsync<DatabaseUnavailablePage>(
+                context.RequestServices, new Dictionary<string, object?> { [nameof(DatabaseUnavailablePage.RetryAfterSeconds)] = RetryAfterSeconds });
+            await context.Response.WriteAsync(page, cancellationToken);
         }
 
         return true;
-    }
-
-    // The page is a Razor component, rendered here outside Razor Pages so that it needs neither the layout nor the database.
-    private async Task<string> RenderPageAsync()
-    {
-        await using var renderer = new HtmlRenderer(services, loggers);
-        return await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var parameters = new Dictionary<string, object?> { [nameof(DatabaseUnavailablePage.RetryAfterSeconds)] = RetryAfterSeconds };
-            var page = await renderer.RenderComponentAsync<DatabaseUnavailablePage>(ParameterView.FromDictionary(parameters));
-            return page.ToHtmlString();
-        });
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Database unavailable while serving {Path} ({Error}); answered 503.")]
