@@ -1,6 +1,8 @@
 using System.Text.Json;
 using LlmCourse.Web.Accounts;
+using LlmCourse.Web.Components.Instructor;
 using LlmCourse.Web.Content;
+using LlmCourse.Web.Hosting;
 using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -59,7 +61,8 @@ public static class InstructorApi
         }
 
         var result = ItemPreview.Render(store, request.Path ?? "", request.Text ?? "");
-        return TypedResults.Ok(new PreviewResponse(result.Html, [.. result.Errors.Select(e => new PreviewProblem(e.Line, e.Message))]));
+        var html = await ComponentHtml.RenderAsync<ItemPreviewView>(http.HttpContext.RequestServices, new Dictionary<string, object?> { [nameof(ItemPreviewView.Content)] = result.Content });
+        return TypedResults.Ok(new PreviewResponse(html, [.. result.Errors.Select(e => new PreviewProblem(e.Line, e.Message))]));
     }
 }
 

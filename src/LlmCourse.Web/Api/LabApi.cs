@@ -29,6 +29,11 @@ public static class LabApi
             .WithSummary("ROUGE-1/2/L (rouge-score) and sentence BLEU (sacreBLEU defaults) of a candidate against references, with counts.")
             .ProducesValidationProblem();
 
+        group.MapGet("/rouge-bootstrap", GetRougeBootstrap)
+            .WithName("LabRougeBootstrap")
+            .WithSummary("ROUGE-1/2/L/Lsum of each candidate/reference pair (same line, same pair) and, per ROUGE type, rouge-score's bootstrap 95% interval (low, mid, high) of the mean precision, recall and F1: 1,000 resamples, seed 123.")
+            .ProducesValidationProblem();
+
         group.MapGet("/break-even", GetBreakEven)
             .WithName("LabBreakEven")
             .WithSummary("Daily costs of a long prompt versus a fine-tuned model, the break-even day and the cumulative cost series.")
@@ -68,6 +73,13 @@ public static class LabApi
         var fields = new LabFields();
         var query = TextMetricsQuery.Parse(request, fields);
         return fields.IsValid ? TypedResults.Ok(EvaluationLab.TextMetrics(query)) : TypedResults.ValidationProblem(fields.Errors, title: "Some inputs are not valid.");
+    }
+
+    private static Results<Ok<RougePairsReport>, ValidationProblem> GetRougeBootstrap([AsParameters] RougePairsRequest request)
+    {
+        var fields = new LabFields();
+        var query = RougePairsQuery.Parse(request, fields);
+        return fields.IsValid ? TypedResults.Ok(RougePairsLab.Run(query)) : TypedResults.ValidationProblem(fields.Errors, title: "Some inputs are not valid.");
     }
 
     private static Results<Ok<BreakEvenReport>, ValidationProblem> GetBreakEven([AsParameters] BreakEvenRequest request)

@@ -1,5 +1,6 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Components.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace LlmCourse.Web.Hosting;
@@ -32,13 +33,10 @@ public sealed partial class DatabaseUnavailableHandler(ILogger<DatabaseUnavailab
         else
         {
             context.Response.ContentType = "text/html; charset=utf-8";
-            await context.Response.WriteAsync(
-                "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Temporarily unavailable</title>" +
-                "<link rel=\"stylesheet\" href=\"/css/site.css\"></head><body><main id=\"main\" class=\"container status-page\">" +
-                "<p class=\"status-code\">503</p><h1>Temporarily unavailable</h1>" +
-                $"<p>We cannot reach our database just now, so this page cannot be shown. Nothing was changed. Please try again in a few seconds.</p>" +
-                "<p><a href=\"/\">The course pages</a> still work.</p></main></body></html>",
-                cancellationToken);
+            // A Razor component, rendered without the layout, which reads the account and so the database.
+            var page = await ComponentHtml.RenderAsync<DatabaseUnavailablePage>(
+                context.RequestServices, new Dictionary<string, object?> { [nameof(DatabaseUnavailablePage.RetryAfterSeconds)] = RetryAfterSeconds });
+            await context.Response.WriteAsync(page, cancellationToken);
         }
 
         return true;

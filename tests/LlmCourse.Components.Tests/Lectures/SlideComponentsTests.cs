@@ -29,7 +29,7 @@ public sealed class SlideComponentsTests : BunitContext
     [Fact]
     public void SlideView_Embedded_CounterThenTitleAsTheH1AndNoAsides()
     {
-        var cut = Render<SlideView>(ps => ps.Add(p => p.Slide, Slide).Add(p => p.Standalone, true).Add(p => p.Counter, "Slide 6 of 13"));
+        var cut = Render<SlideView>(ps => ps.Add(p => p.Slide, Slide).Add(p => p.HeadingLevel, 1).Add(p => p.Counter, "Slide 6 of 13"));
 
         cut.MarkupMatches("""
             <section class="slide" aria-labelledby="slide-title">
@@ -62,5 +62,57 @@ public sealed class SlideComponentsTests : BunitContext
             <section class="transcript prose" aria-label="Transcript"><p>Let us talk <em>money</em>.</p></section>
             """);
         Assert.Empty(cut.FindAll("h2"));
+    }
+
+    [Fact]
+    public void SlideView_InThePrintableWeek_NumberedH3WithItsTranscriptUnderAnH4OfItsOwn()
+    {
+        var cut = Render<SlideView>(ps => ps
+            .Add(p => p.Slide, Slide)
+            .Add(p => p.Class, "print-slide")
+            .Add(p => p.HeadingLevel, 3)
+            .Add(p => p.TitleId, "lecture-slide-6")
+            .Add(p => p.Numbered, true)
+            .Add(p => p.TranscriptHtml, Slide.TranscriptHtml)
+            .Add(p => p.TranscriptHeadingId, "lecture-slide-6-transcript"));
+
+        cut.MarkupMatches("""
+            <section class="print-slide" aria-labelledby="lecture-slide-6">
+              <h3 id="lecture-slide-6"><span class="meta slide-number">Slide 6</span> When to fine-tune</h3>
+              <div class="slide-body prose"><ul><li>Cost</li></ul></div>
+              <section class="transcript prose" aria-labelledby="lecture-slide-6-transcript">
+                <h4 id="lecture-slide-6-transcript">Transcript</h4>
+                <p>Let us talk <em>money</em>.</p>
+              </section>
+            </section>
+            """);
+    }
+
+    [Fact]
+    public void SlideView_InTheWholeTranscript_NumberedTitleLinksToTheSlideAndTranscriptIsLabelled()
+    {
+        var cut = Render<SlideView>(ps => ps
+            .Add(p => p.Slide, Slide)
+            .Add(p => p.Class, "transcript-slide")
+            .Add(p => p.TitleId, "slide-6-title")
+            .Add(p => p.Numbered, true)
+            .Add(p => p.TitleHref, "/weeks/7/lecture/slides/6")
+            .Add(p => p.TranscriptHtml, Slide.TranscriptHtml));
+
+        cut.MarkupMatches("""
+            <section class="transcript-slide" aria-labelledby="slide-6-title">
+              <h2 id="slide-6-title"><span class="meta slide-number">Slide 6</span> <a href="/weeks/7/lecture/slides/6">When to fine-tune</a></h2>
+              <div class="slide-body prose"><ul><li>Cost</li></ul></div>
+              <section class="transcript prose" aria-label="Transcript"><p>Let us talk <em>money</em>.</p></section>
+            </section>
+            """);
+    }
+
+    [Fact]
+    public void SlideTranscript_HeadingLevelAndId_NameTheSectionByThatHeading()
+    {
+        var cut = Render<SlideTranscript>(ps => ps.Add(p => p.Html, "<p>x</p>").Add(p => p.WithHeading, true).Add(p => p.HeadingLevel, 3).Add(p => p.HeadingId, "t-3"));
+
+        cut.MarkupMatches("""<section class="transcript prose" aria-labelledby="t-3"><h3 id="t-3">Transcript</h3><p>x</p></section>""");
     }
 }

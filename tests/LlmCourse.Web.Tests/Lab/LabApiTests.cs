@@ -175,7 +175,7 @@ public sealed class LabApiTests(CourseAppFactory factory) : IClassFixture<Course
     {
         var doc = JsonDocument.Parse(await _client.GetStringAsync("/swagger/v1/swagger.json")).RootElement;
         var paths = doc.GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/lab/sampling", "/api/v1/lab/accuracy", "/api/v1/lab/text-metrics", "/api/v1/lab/break-even", "/api/v1/lab/peft" })
+        foreach (var path in new[] { "/api/v1/lab/sampling", "/api/v1/lab/accuracy", "/api/v1/lab/text-metrics", "/api/v1/lab/rouge-bootstrap", "/api/v1/lab/break-even", "/api/v1/lab/peft" })
         {
             Assert.True(paths.TryGetProperty(path, out var item), $"{path} missing from OpenAPI");
             var get = item.GetProperty("get");

@@ -141,6 +141,7 @@ public sealed class AuthorizationMatrixTests(CourseAppFactory factory) : IClassF
         All("GET /api/v1/lab/sampling", "/api/v1/lab/sampling?prompt=fine%20tuning", Expect.Ok),
         All("GET /api/v1/lab/accuracy", "/api/v1/lab/accuracy?predicted=a&gold=a", Expect.Ok),
         All("GET /api/v1/lab/text-metrics", "/api/v1/lab/text-metrics?candidate=the%20cat&references=the%20cat", Expect.Ok),
+        All("GET /api/v1/lab/rouge-bootstrap", "/api/v1/lab/rouge-bootstrap?candidates=the%20cat&references=the%20cat", Expect.Ok),
         All("GET /api/v1/lab/break-even", "/api/v1/lab/break-even", Expect.Ok),
         All("GET /api/v1/lab/peft", "/api/v1/lab/peft", Expect.Ok),
         All("GET /weeks/{number:int}/{itemId}/study/flashcards", "/weeks/7/flashcards/study/flashcards", Expect.Ok),

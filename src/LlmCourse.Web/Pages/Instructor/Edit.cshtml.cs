@@ -27,7 +27,7 @@ public sealed class EditModel(CourseStore store, ContentRepository repository, T
     [BindProperty]
     public string BaseHash { get; set; } = "";
 
-    public PreviewResult Preview { get; private set; } = new("", []);
+    public PreviewResult Preview { get; private set; } = new(new(), []);
 
     public IReadOnlyList<string> SaveProblems { get; private set; } = [];
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Content;
 using LlmCourse.Web.Study;
@@ -90,6 +91,16 @@ public sealed class FlashcardsModel(CourseCatalog catalog, PrivateDecks privateD
 
         return Redirect(Link(Position, Flipped, Shuffle, StarredOnly) + "#flashcard");
     }
+
+    /// <summary>What the star form sends back so that its redirect returns to the same card, side and order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> StarFields =>
+    [
+        new("card", Position.ToString(CultureInfo.InvariantCulture)),
+        new("flipped", Flipped ? "true" : "false"),
+        new("shuffle", Shuffle.ToString(CultureInfo.InvariantCulture)),
+        new("starredOnly", StarredOnly ? "true" : "false"),
+        new("stars", Stars ?? ""),
+    ];
 
     public string Link(int position, bool flipped, int shuffle, bool starredOnly)
     {
