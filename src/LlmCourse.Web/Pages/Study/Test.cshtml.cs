@@ -87,7 +87,8 @@ public sealed class TestModel(CourseCatalog catalog, PrivateDecks privateDecks, 
         }).ToList();
         Result = PracticeTests.Grade(test, responses);
         Test = test;
-        Revisit = RevisitSlides.ForCards(Deck.Week, Deck.Deck, Result.CardsWrong);
+        // A private deck's cards name no slides.
+        Revisit = Deck.Week is { } week ? RevisitSlides.ForCards(week, Deck.Deck, Result.CardsWrong) : [];
         if (UserId is { } userId && !spec.Graded)
         {
             await study.RecordEvidenceAsync(userId, Deck, Result.CardsCorrect, learned: false, HttpContext.RequestAborted);
