@@ -14,8 +14,8 @@ namespace LlmCourse.Web.Tests.Email;
 /// </summary>
 public sealed class DigestTests
 {
-    /// <summary>The app with its clock at the start of 2027, before every date these tests visit, whatever today is.</summary>
-    private sealed class DigestApp() : MailAppFactory(null, clockStart: new DateTimeOffset(2027, 1, 1, 0, 0, 0, TimeSpan.Zero));
+    /// <summary>The app with its clock at a fixed instant shortly before the dates a test visits, whatever today is.</summary>
+    private sealed class DigestApp(DateTimeOffset start) : MailAppFactory(null, clockStart: start);
 
     private static TimeZoneInfo Zone(string id) => MailPreferences.FindZone(id) ?? throw new InvalidOperationException($"This machine has no time zone {id} (install tzdata).");
 
@@ -61,7 +61,7 @@ public sealed class DigestTests
     [Fact]
     public async Task Digest_GoesAtTheLearnersHourInTheirZone_OncePerLocalDay_ListingDueCardsPerDeck()
     {
-        using var factory = new DigestApp();
+        using var factory = new DigestApp(new DateTimeOffset(2027, 1, 9, 0, 0, 0, TimeSpan.Zero));
         var email = MailTestSupport.NewAddress("digest");
         var (_, userId) = await MailTestSupport.ConfirmedLearnerAsync(factory, email);
         var notOptedIn = MailTestSupport.NewAddress("no-digest");
@@ -101,7 +101,7 @@ public sealed class DigestTests
     [Fact]
     public async Task Digest_OnADayWithNothingDue_SendsNothing_AndTwoSchedulersQueueOneDigest()
     {
-        using var factory = new DigestApp();
+        using var factory = new DigestApp(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
         var email = MailTestSupport.NewAddress("quiet");
         var (_, userId) = await MailTestSupport.ConfirmedLearnerAsync(factory, email);
         await MailTestSupport.SetPreferencesAsync(factory, userId, announcements: false, digest: true, hour: 9, zone: "Europe/Paris");
