@@ -1,12 +1,12 @@
 using System.Security.Claims;
 using LlmCourse.Web.Accounts;
-using LlmCourse.Web.Tests.Infrastructure;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LlmCourse.Web.Tests.Accounts;
 
 public sealed class ApiTokenCacheTests
 {
-    private readonly FakeClock _clock = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 12, 4, 9, 0, 0, TimeSpan.Zero));
 
     [Fact]
     public void Entry_IsServedUntilItsLifetimeEnds()

@@ -20,18 +20,12 @@ namespace LlmCourse.Web.Tests.Dashboard;
 /// </summary>
 public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassFixture<ClockedAppFactory>
 {
-    /// <summary>Today at noon UTC, so a test has hours before the day ends unless it moves the clock there.</summary>
-    // Noon of the latest Wednesday: the activity calendar ends with the current week (Sunday), so on a Sunday there
-    // is no "tomorrow" in it to check.
-    private static readonly DateTimeOffset Noon = new(
-        DateTime.UtcNow.Date.AddDays(-(((int)DateTime.UtcNow.DayOfWeek - (int)DayOfWeek.Wednesday + 7) % 7)).AddHours(12), TimeSpan.Zero);
-
     private DashboardCache Cache => app.Services.GetRequiredService<DashboardCache>();
 
     [Fact]
     public async Task SecondVisit_IsServedFromTheCopy_WithEachBrowsersOwnWorkingToken()
     {
-        app.Clock.Set(Noon);
+        MoveToNextWednesdayNoon();
         var email = $"cache-{Guid.NewGuid():N}@example.com";
         var first = await TestAccounts.RegisterAsync(app, email);
         var rendered = await first.GetStringAsync("/dashboard");
@@ -60,7 +54,7 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
     [Fact]
     public async Task EveryWrite_ShowsAtOnce_IncludingWritesThatBypassTheApp()
     {
-        app.Clock.Set(Noon);
+        MoveToNextWednesdayNoon();
         var email = $"cache-{Guid.NewGuid():N}@example.com";
         var client = await TestAccounts.RegisterAsync(app, email);
         var html = await client.GetStringAsync("/dashboard");
@@ -103,7 +97,7 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
     [Fact]
     public async Task ACardFallingDue_AndTheNextDay_ShowWithoutAnyWrite()
     {
-        app.Clock.Set(Noon);
+        var noon = MoveToNextWednesdayNoon();
         var client = await TestAccounts.RegisterAsync(app);
         var html = await client.GetStringAsync("/dashboard");
         var due = DueCount(html);
@@ -111,25 +105,25 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
         // "Again" on a new card: it comes back within minutes, and stops counting as due until then.
         var review = await PutReview(client, CsrfMeta(html), "again");
         var cameBack = (await review.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("due").GetDateTimeOffset();
-        Assert.True(cameBack < Noon.AddHours(1), $"a lapsed new card is due again soon, not at {cameBack:o}");
+        Assert.True(cameBack < noon.AddHours(1), $"a lapsed new card is due again soon, not at {cameBack:o}");
         Assert.Equal(due - 1, DueCount(await client.GetStringAsync("/dashboard")));
         var hits = Cache.Hits;
         Assert.Equal(due - 1, DueCount(await client.GetStringAsync("/dashboard")));
         Assert.Equal(hits + 1, Cache.Hits);
 
-        app.Clock.Set(cameBack.AddSeconds(1));
+        app.Clock.SetUtcNow(cameBack.AddSeconds(1));
         Assert.Equal(due, DueCount(await client.GetStringAsync("/dashboard")));
 
-        var tomorrow = DateOnly.FromDateTime(Noon.UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var tomorrow = DateOnly.FromDateTime(noon.UtcDateTime).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.Contains($"cal-future\" data-day=\"{tomorrow}\"", await client.GetStringAsync("/dashboard"));
-        app.Clock.Set(Noon.AddHours(12).AddSeconds(1));
+        app.Clock.SetUtcNow(noon.AddHours(12).AddSeconds(1));
         Assert.Contains($"cal-0\" data-day=\"{tomorrow}\"", await client.GetStringAsync("/dashboard"));
     }
 
     [Fact]
     public async Task ACopyMadeForOneSetOfRoles_IsNotShownToAnother()
     {
-        app.Clock.Set(Noon);
+        MoveToNextWednesdayNoon();
         var email = $"cache-{Guid.NewGuid():N}@example.com";
         var learner = await TestAccounts.RegisterAsync(app, email);
         Assert.DoesNotContain("href=\"/instructor\"", await learner.GetStringAsync("/dashboard"));
@@ -146,7 +140,7 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
     [Fact]
     public async Task Version_MovesWithEachWatchedTable_AndGoesWithTheAccount()
     {
-        app.Clock.Set(Noon);
+        MoveToNextWednesdayNoon();
         var email = $"cache-{Guid.NewGuid():N}@example.com";
         var client = await TestAccounts.RegisterAsync(app, email);
         var userId = await UserIdAsync(email);
@@ -190,6 +184,24 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
             Assert.False(await db.LearnerVersions.AnyAsync(v => v.UserId == userId), "the counter went with the account");
             Assert.False(await db.StudyCards.AnyAsync(c => c.UserId == userId));
         }
+    }
+
+    /// <summary>
+    /// Moves the shared clock (forward only) to the next Wednesday noon UTC, so a test has hours before the day ends
+    /// unless it moves the clock there, and a "tomorrow" inside the activity calendar, which ends with the week (Sunday).
+    /// </summary>
+    private DateTimeOffset MoveToNextWednesdayNoon()
+    {
+        var now = app.Clock.GetUtcNow();
+        var noon = new DateTimeOffset(now.UtcDateTime.Date.AddHours(12), TimeSpan.Zero);
+        noon = noon.AddDays(((int)DayOfWeek.Wednesday - (int)noon.DayOfWeek + 7) % 7);
+        if (noon < now)
+        {
+            noon = noon.AddDays(7);
+        }
+
+        app.Clock.SetUtcNow(noon);
+        return noon;
     }
 
     private static string CsrfMeta(string html) => StudyClient.CsrfMeta(html);

@@ -9,10 +9,14 @@ namespace LlmCourse.Web.Tests.Email;
 /// <summary>
 /// The daily digest: at the learner's hour in their own time zone, once per local day, on a fake clock. The
 /// daylight-saving dates are the IANA rules for America/New_York (second Sunday of March, first Sunday of
-/// November) and Pacific/Auckland (UTC+13 in January).
+/// November) and Pacific/Auckland (UTC+13 in January). Each test that moves the clock to its own dates has an app
+/// of its own, since the fake clock only goes forward.
 /// </summary>
-public sealed class DigestTests(MailAppFactory factory) : IClassFixture<MailAppFactory>
+public sealed class DigestTests
 {
+    /// <summary>The app with its clock at a fixed instant shortly before the dates a test visits, whatever today is.</summary>
+    private sealed class DigestApp(DateTimeOffset start) : MailAppFactory(null, clockStart: start);
+
     private static TimeZoneInfo Zone(string id) => MailPreferences.FindZone(id) ?? throw new InvalidOperationException($"This machine has no time zone {id} (install tzdata).");
 
     [Fact]
@@ -57,6 +61,7 @@ public sealed class DigestTests(MailAppFactory factory) : IClassFixture<MailAppF
     [Fact]
     public async Task Digest_GoesAtTheLearnersHourInTheirZone_OncePerLocalDay_ListingDueCardsPerDeck()
     {
+        using var factory = new DigestApp(new DateTimeOffset(2027, 1, 9, 0, 0, 0, TimeSpan.Zero));
         var email = MailTestSupport.NewAddress("digest");
         var (_, userId) = await MailTestSupport.ConfirmedLearnerAsync(factory, email);
         var notOptedIn = MailTestSupport.NewAddress("no-digest");
@@ -66,61 +71,62 @@ public sealed class DigestTests(MailAppFactory factory) : IClassFixture<MailAppF
 
         // 07:00 in Auckland on 10 January 2027 is 18:00 UTC on the 9th.
         var sendAt = new DateTimeOffset(2027, 1, 9, 18, 0, 0, TimeSpan.Zero);
-        await AddCardsAsync(userId, sendAt, due: ["what-is-fine-tuning", "sampling-parameters"], later: ["types-of-fine-tuning"]);
-        await AddCardsAsync(otherId, sendAt, due: ["what-is-fine-tuning"], later: []);
+        await AddCardsAsync(factory, userId, sendAt, due: ["what-is-fine-tuning", "sampling-parameters"], later: ["types-of-fine-tuning"]);
+        await AddCardsAsync(factory, otherId, sendAt, due: ["what-is-fine-tuning"], later: []);
 
-        factory.Clock.Set(sendAt.AddSeconds(-1));
-        Assert.Equal(0, await RunDigestAsync());
+        factory.Clock.SetUtcNow(sendAt.AddSeconds(-1));
+        Assert.Equal(0, await RunDigestAsync(factory));
 
-        factory.Clock.Set(sendAt);
-        Assert.Equal(1, await RunDigestAsync());
-        Assert.Equal(0, await RunDigestAsync());
+        factory.Clock.SetUtcNow(sendAt);
+        Assert.Equal(1, await RunDigestAsync(factory));
+        Assert.Equal(0, await RunDigestAsync(factory));
         await factory.SendPendingAsync();
-        var mail = Assert.Single(Digests(email));
-        Assert.Empty(Digests(notOptedIn));
+        var mail = Assert.Single(Digests(factory, email));
+        Assert.Empty(Digests(factory, notOptedIn));
         Assert.Contains("2 cards due, Sunday 10 January", mail.Subject, StringComparison.Ordinal);
         Assert.Contains("Week 7: LLM fine-tuning and sampling parameters: 2 due", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains(">2</td>", mail.HtmlBody, StringComparison.Ordinal);
         Assert.StartsWith("<" + MailAppFactory.SiteUrl + UnsubscribeLinks.OneClickPath, mail.Headers["List-Unsubscribe"], StringComparison.Ordinal);
 
         // Later that local day (23:59 in Auckland): nothing more. The next local day at 07:00: the next digest.
-        factory.Clock.Set(new DateTimeOffset(2027, 1, 10, 10, 59, 0, TimeSpan.Zero));
-        Assert.Equal(0, await RunDigestAsync());
-        factory.Clock.Set(sendAt.AddDays(1));
-        Assert.Equal(1, await RunDigestAsync());
+        factory.Clock.SetUtcNow(new DateTimeOffset(2027, 1, 10, 10, 59, 0, TimeSpan.Zero));
+        Assert.Equal(0, await RunDigestAsync(factory));
+        factory.Clock.SetUtcNow(sendAt.AddDays(1));
+        Assert.Equal(1, await RunDigestAsync(factory));
         await factory.SendPendingAsync();
-        Assert.Equal(2, Digests(email).Count);
-        Assert.Contains("2 cards due, Monday 11 January", Digests(email)[1].Subject, StringComparison.Ordinal);
+        Assert.Equal(2, Digests(factory, email).Count);
+        Assert.Contains("2 cards due, Monday 11 January", Digests(factory, email)[1].Subject, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Digest_OnADayWithNothingDue_SendsNothing_AndTwoSchedulersQueueOneDigest()
     {
+        using var factory = new DigestApp(new DateTimeOffset(2027, 2, 1, 0, 0, 0, TimeSpan.Zero));
         var email = MailTestSupport.NewAddress("quiet");
         var (_, userId) = await MailTestSupport.ConfirmedLearnerAsync(factory, email);
         await MailTestSupport.SetPreferencesAsync(factory, userId, announcements: false, digest: true, hour: 9, zone: "Europe/Paris");
         var nine = new DateTimeOffset(2027, 2, 1, 8, 0, 0, TimeSpan.Zero);
-        factory.Clock.Set(nine);
-        await RunDigestAsync();
+        factory.Clock.SetUtcNow(nine);
+        await RunDigestAsync(factory);
         Assert.DoesNotContain(await factory.OutboxAsync(), m => m.ToAddress == email && m.Kind == MailKinds.Digest);
 
         // The next day a card is due; two instances run their check at the same moment.
-        await AddCardsAsync(userId, nine.AddDays(1), due: ["unsupervised-learning"], later: []);
-        factory.Clock.Set(nine.AddDays(1));
-        await Task.WhenAll(RunDigestAsync(), RunDigestAsync());
+        await AddCardsAsync(factory, userId, nine.AddDays(1), due: ["unsupervised-learning"], later: []);
+        factory.Clock.SetUtcNow(nine.AddDays(1));
+        await Task.WhenAll(RunDigestAsync(factory), RunDigestAsync(factory));
         Assert.Single(await factory.OutboxAsync(), m => m.ToAddress == email && m.Kind == MailKinds.Digest);
     }
 
-    private List<MimeKit.MimeMessage> Digests(string email) =>
+    private static List<MimeKit.MimeMessage> Digests(MailAppFactory factory, string email) =>
         [.. factory.Smtp.To(email).Where(m => m.Subject?.Contains(" due, ", StringComparison.Ordinal) == true)];
 
-    private async Task<int> RunDigestAsync()
+    private static async Task<int> RunDigestAsync(MailAppFactory factory)
     {
         await using var scope = factory.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<DigestMailer>().RunOnceAsync(CancellationToken.None);
     }
 
-    private async Task AddCardsAsync(string userId, DateTimeOffset at, string[] due, string[] later)
+    private static async Task AddCardsAsync(MailAppFactory factory, string userId, DateTimeOffset at, string[] due, string[] later)
     {
         await using var db = factory.Database.OpenContext();
         foreach (var (card, when) in due.Select(c => (c, at.AddDays(-1))).Concat(later.Select(c => (c, at.AddDays(3)))))

@@ -18,8 +18,9 @@ public class MailAppFactory : ClockedAppFactory
     }
 
     /// <param name="database">A database of a chosen provider (the caller disposes it); null for the suite's own.</param>
-    protected MailAppFactory(TestDatabase? database, bool startSmtp = true)
-        : base(database)
+    /// <param name="clockStart">Where the fake clock starts; null for the real time.</param>
+    protected MailAppFactory(TestDatabase? database, bool startSmtp = true, DateTimeOffset? clockStart = null)
+        : base(database, clockStart)
     {
         Smtp = new SmtpTestServer(startSmtp);
     }

@@ -2,6 +2,7 @@ using LlmCourse.Web.Content;
 using LlmCourse.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LlmCourse.Web.Tests.Instructor;
 
@@ -15,11 +16,11 @@ public sealed class PublishingApp : IDisposable
 
     public PublishingApp()
     {
-        Clock = new FakeClock(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour), TimeSpan.Zero));
+        Clock = new FakeTimeProvider(new DateTimeOffset(DateTime.UtcNow.Date.AddHours(DateTime.UtcNow.Hour), TimeSpan.Zero));
         Factory = _base.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<TimeProvider>(Clock)));
     }
 
-    public FakeClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
 
     public WebApplicationFactory<Program> Factory { get; }
 

@@ -31,10 +31,10 @@ public sealed class VisibilityTests : IDisposable
         Assert.Equal(HttpStatusCode.Redirect, scheduled.StatusCode);
         Assert.Contains("Scheduled for", await instructor.GetStringAsync("/instructor/weeks/9"));
 
-        _app.Clock.Set(release.AddSeconds(-1));
+        _app.Clock.SetUtcNow(release.AddSeconds(-1));
         await AssertEverywhereAsync(everyone, learner, Visible.No);
 
-        _app.Clock.Set(release);
+        _app.Clock.SetUtcNow(release);
         await AssertEverywhereAsync(everyone, learner, Visible.Yes);
 
         var unpublished = await TestAccounts.PostFormAsync(instructor, "/instructor/weeks/9?handler=Unpublish", [], formUrl: "/instructor/weeks/9");

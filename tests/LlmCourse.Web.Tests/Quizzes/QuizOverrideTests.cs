@@ -17,18 +17,24 @@ public sealed class QuizOverrideTests : IClassFixture<OverrideAppFactory>
     public QuizOverrideTests(OverrideAppFactory factory)
     {
         _factory = factory;
-        factory.Clock.Set(OverrideAppFactory.Opens.AddHours(1));
+
+        // The quiz is open from here on; tests move the clock forward by minutes at most (the one that goes past the
+        // close has an app of its own).
+        factory.Clock.MoveForwardTo(OverrideAppFactory.Opens.AddHours(1));
     }
 
     [Fact]
     public async Task Override_LetsOneLearnerSubmitAfterTheOthersClose_AndOthersAreRefused()
     {
-        var (extended, extendedEmail) = await LearnerAsync();
-        var (other, _) = await LearnerAsync();
-        var instructor = await TestAccounts.InstructorAsync(_factory);
+        // This test takes the clock past the quiz's close, which the other tests here need open.
+        using var app = new OverrideAppFactory();
+        app.Clock.SetUtcNow(OverrideAppFactory.Opens.AddHours(1));
+        var (extended, extendedEmail) = await LearnerAsync(app);
+        var (other, _) = await LearnerAsync(app);
+        var instructor = await TestAccounts.InstructorAsync(app);
 
         // The other learner starts just before the close: their deadline is the close date, not start + 10 minutes.
-        _factory.Clock.Set(OverrideAppFactory.Closes.AddMinutes(-5));
+        app.Clock.SetUtcNow(OverrideAppFactory.Closes.AddMinutes(-5));
         var otherAttempt = await QuizClient.StartAsync(other, Quiz);
         var otherAnswers = await QuizClient.RightAnswersAsync(other, Quiz, otherAttempt);
 
@@ -39,7 +45,7 @@ public sealed class QuizOverrideTests : IClassFixture<OverrideAppFactory>
         Assert.Contains("20 min", list);
 
         // After the general close (and its grace): the other learner is refused, the extended one may start and submit.
-        _factory.Clock.Set(OverrideAppFactory.Closes.AddMinutes(5));
+        app.Clock.SetUtcNow(OverrideAppFactory.Closes.AddMinutes(5));
         var late = await QuizClient.SubmitAsync(other, Quiz, otherAttempt, otherAnswers);
         Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await QuizClient.SendAsync(other, HttpMethod.Post, QuizClient.Api(Quiz))).StatusCode);
@@ -52,7 +58,7 @@ public sealed class QuizOverrideTests : IClassFixture<OverrideAppFactory>
         Assert.Equal(OverrideAppFactory.Closes.AddMinutes(25), view.GetProperty("attempt").GetProperty("deadline").GetDateTimeOffset());
 
         // Fifteen minutes in: past the quiz's own 10-minute limit, within the learner's 20.
-        _factory.Clock.Advance(TimeSpan.FromMinutes(15));
+        app.Clock.Advance(TimeSpan.FromMinutes(15));
         var answers = await QuizClient.RightAnswersAsync(extended, Quiz, attempt);
         var submitted = await QuizClient.SubmitAsync(extended, Quiz, attempt, answers);
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
@@ -162,10 +168,12 @@ public sealed class QuizOverrideTests : IClassFixture<OverrideAppFactory>
         Assert.Contains("grade override off", await instructor.GetStringAsync("/instructor/audit"));
     }
 
-    private async Task<(HttpClient Client, string Email)> LearnerAsync()
+    private Task<(HttpClient Client, string Email)> LearnerAsync() => LearnerAsync(_factory);
+
+    private static async Task<(HttpClient Client, string Email)> LearnerAsync(OverrideAppFactory app)
     {
         var email = $"learner-{Guid.NewGuid():N}@example.com";
-        return (await TestAccounts.RegisterAsync(_factory, email), email);
+        return (await TestAccounts.RegisterAsync(app, email), email);
     }
 
     private static Task<HttpResponseMessage> SetOverrideAsync(HttpClient instructor, string email, DateTimeOffset? closes, int? minutes) =>

@@ -22,7 +22,7 @@ public sealed class ViewCountTests(ViewsApp app) : IClassFixture<ViewsApp>
         // The writer's timer runs on the fake clock; each step is one flush interval.
         for (var step = 0; step < 40 && (await app.StoredAsync(7, "flashcards")).Views == 0; step++)
         {
-            app.FakeClock.Advance(TimeSpan.FromSeconds(5));
+            app.Clock.Advance(TimeSpan.FromSeconds(5));
             await Task.Delay(50);
         }
 
@@ -30,7 +30,7 @@ public sealed class ViewCountTests(ViewsApp app) : IClassFixture<ViewsApp>
         await using var db = app.Database.OpenContext();
         var rows = db.Set<LlmCourse.Web.Data.ItemViewCount>().Where(v => v.WeekNumber == 7 && v.ItemId == "flashcards").ToList();
         var row = Assert.Single(rows);
-        Assert.Equal(DateOnly.FromDateTime(app.FakeClock.GetUtcNow().UtcDateTime), row.Day);
+        Assert.Equal(DateOnly.FromDateTime(app.Clock.GetUtcNow().UtcDateTime), row.Day);
     }
 
     [Theory]

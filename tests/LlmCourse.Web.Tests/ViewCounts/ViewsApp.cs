@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LlmCourse.Web.Tests.ViewCounts;
 
@@ -17,7 +18,7 @@ public sealed class ViewsApp : CourseAppFactory
     private readonly string _flushInterval;
 
     public ViewsApp()
-        : this(null, new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow), "00:00:05")
+        : this(null, new FakeTimeProvider(DateTimeOffset.UtcNow), "00:00:05")
     {
     }
 
@@ -28,7 +29,7 @@ public sealed class ViewsApp : CourseAppFactory
         _flushInterval = flushInterval;
     }
 
-    public Microsoft.Extensions.Time.Testing.FakeTimeProvider FakeClock => (Microsoft.Extensions.Time.Testing.FakeTimeProvider)_clock!;
+    public FakeTimeProvider Clock => (FakeTimeProvider)_clock!;
 
     public ViewCountWriter Writer => Services.GetRequiredService<ViewCountWriter>();
 
