@@ -156,6 +156,14 @@ public sealed class MaterialInsightClassTests(MaterialInsightClassTests.Generate
 
         private static readonly TimeSpan Break = TimeSpan.FromMinutes(30);
 
+        /// <summary>When the class starts; the site's clock starts 30 days later (a fake clock only moves forward).</summary>
+        private static readonly DateTime ClassStart = new(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
+
+        public GeneratedClass()
+            : base(null, new DateTimeOffset(ClassStart.AddDays(30)))
+        {
+        }
+
         private readonly SemaphoreSlim _gate = new(1, 1);
         private ExpectedFigures? _expected;
 
@@ -183,8 +191,7 @@ public sealed class MaterialInsightClassTests(MaterialInsightClassTests.Generate
         private async Task<ExpectedFigures> GenerateAsync()
         {
             var random = new Random(2020);
-            var start = new DateTime(2026, 3, 2, 9, 0, 0, DateTimeKind.Utc);
-            Clock.Set(new DateTimeOffset(start.AddDays(30)));
+            var start = ClassStart;
             await using var scope = Services.CreateAsyncScope();
             var admin = scope.ServiceProvider.GetRequiredService<UserAdmin>();
             var week = scope.ServiceProvider.GetRequiredService<CourseStore>().Current.FindWeek(7)!;
