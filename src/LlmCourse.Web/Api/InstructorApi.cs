@@ -2,7 +2,7 @@ using System.Text.Json;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Components.Instructor;
 using LlmCourse.Web.Content;
-using LlmCourse.Web.Hosting;
+using LlmCourse.Web.Components;
 using LlmCourse.Web.Instructor;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,5 +1,6 @@
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
+using LlmCourse.Web.Components;
 using LlmCourse.Web.Components.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
-namespace LlmCourse.Web.Hosting;
+namespace LlmCourse.Web.Components;
 
 /// <summary>
 /// A Razor component rendered to an HTML string outside Razor Pages, for answers that are not pages (the 503 of a
