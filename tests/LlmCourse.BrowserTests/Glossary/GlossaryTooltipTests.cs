@@ -94,6 +94,28 @@ public sealed class GlossaryTooltipTests(BrowserFixture browser) : BrowserTest
     }
 
     [Fact]
+    public async Task Acronym_PEFT_IsLinkedByItsAlias_AndItsTooltipIsTheFullTermsDefinition()
+    {
+        // glossary.md defines "Parameter-efficient fine-tuning" with "Also: PEFT"; the notes use both spellings. The
+        // tooltip of an alias names the full term before its definition.
+        var page = await browser.NewPageAsync(390, 844);
+        await page.GotoAsync("/weeks/2/class-notes");
+        await page.Locator("html[data-offline-ready='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var links = page.Locator("main .term-link[href$='#peft']");
+        Assert.Equal(1, await links.CountAsync());
+        var link = links.First;
+        var tip = page.Locator($"[id='{await link.GetAttributeAsync("aria-describedby")}']");
+        await Assertions.Expect(tip).ToBeHiddenAsync();
+
+        await link.FocusAsync();
+        await Assertions.Expect(tip).ToBeVisibleAsync();
+        await Assertions.Expect(tip).ToContainTextAsync("freeze the original model's weights");
+        await Assertions.Expect(link).ToHaveAccessibleDescriptionAsync(new System.Text.RegularExpressions.Regex("^Parameter-efficient fine-tuning A family of techniques that freeze"));
+        var box = (await tip.BoundingBoxAsync())!;
+        Assert.True(box.X >= 0 && box.X + box.Width <= 390, $"the PEFT tooltip leaves the screen: x {box.X}, width {box.Width}");
+    }
+
+    [Fact]
     public async Task Flashcard_TermInTheAnswer_IsALinkBesideTheFlipLink()
     {
         var page = await browser.NewPageAsync(390, 844);

@@ -111,6 +111,41 @@ public sealed class OfflineReadingTests(BrowserFixture browser) : BrowserTest
     }
 
     [Fact]
+    public async Task AnonymousReviewOffline_IsNotQueued_ButClearlyRefused()
+    {
+        // A visitor's session is not kept anywhere, so there is no one to send a queued review for: the form carries
+        // no offline-review marker and an offline rating is refused in words, the card staying where it was.
+        var page = await browser.NewPageAsync(390, 844, serviceWorkers: true);
+        await page.GotoAsync("/study/review");
+        await page.Locator("html[data-offline-ready='ready']").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var form = page.Locator("form.rating-form");
+        // The form tag helper writes a null attribute as an empty one: no "queue" marker and no learner tag is what counts.
+        Assert.NotEqual("queue", await form.GetAttributeAsync("data-offline-review"));
+        Assert.True(string.IsNullOrEmpty(await form.GetAttributeAsync("data-learner")), "an anonymous form must carry no learner tag");
+        var question = await page.Locator("#review-question").TextContentAsync();
+
+        await page.Context.SetOfflineAsync(true);
+        try
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Good" }).ClickAsync();
+            await Assertions.Expect(page.Locator("[data-offline-notice='refused']")).ToContainTextAsync("not sent");
+            Assert.Equal(0, await page.Locator("[data-offline-notice='review']").CountAsync());
+            Assert.Null(await page.EvaluateAsync<string?>("() => localStorage.getItem('llmcourse.offline-reviews')"));
+            Assert.EndsWith("/study/review", page.Url, StringComparison.Ordinal);
+            await Assertions.Expect(page.Locator("#review-question")).ToHaveTextAsync(question!);
+        }
+        finally
+        {
+            await page.Context.SetOfflineAsync(false);
+        }
+
+        // Back online the refusal goes away and the same rating goes through.
+        await Assertions.Expect(page.Locator("[data-offline-notice='refused']")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Good" }).ClickAsync();
+        await Assertions.Expect(page.Locator("#review-question")).Not.ToHaveTextAsync(question!);
+    }
+
+    [Fact]
     public async Task FormSentOffline_IsHeldBackWithAMessage_AndKeepsWhatWasTyped()
     {
         var page = await RegisteredPageAsync();

@@ -55,6 +55,15 @@ public sealed class PrintWeekTests(BrowserFixture browser) : BrowserTest
                     Assert.True(text.Contains(expected, StringComparison.Ordinal), $"'{expected}' is missing from the PDF:\n{text}");
                 }
 
+                // In reading order: each slide then its transcript, slides in their order, then the week's items in theirs.
+                var order = new[] { "WEEKINTROALPHA", "SLIDEBODYALPHA", "TRANSCRIPTALPHA", "SLIDEBODYBRAVO", "TRANSCRIPTBRAVO", "NOTESTEXTALPHA", "CARDQUESTIONALPHA", "CARDANSWERBRAVO", "QUIZINTROALPHA" };
+                for (var i = 1; i < order.Length; i++)
+                {
+                    Assert.True(
+                        text.IndexOf(order[i - 1], StringComparison.Ordinal) < text.IndexOf(order[i], StringComparison.Ordinal),
+                        $"'{order[i - 1]}' should come before '{order[i]}' in the PDF:\n{text}");
+                }
+
                 foreach (var canary in new[] { "QUIZQUESTIONCANARY", "QUIZANSWERCANARY", "QUIZWRONGCANARY", "QUIZHINTCANARY", "QUIZEXPLANATIONCANARY", "QUIZFEEDBACKCANARY", "DRAFTWEEKCANARY" })
                 {
                     Assert.False(text.Contains(canary, StringComparison.Ordinal), $"'{canary}' must not be in the PDF");

@@ -152,7 +152,7 @@ document.addEventListener('submit', (event) => {
   if (!(form instanceof HTMLFormElement) || form.method !== 'post' || navigator.onLine || event.defaultPrevented) return;
   if (form.hasAttribute('data-offline-own')) return; // The page's own module says what happens.
   event.preventDefault();
-  if (form.hasAttribute('data-offline-review') && form.dataset.learner) {
+  if (form.dataset.offlineReview === 'queue' && form.dataset.learner) {
     queueReview(form, event.submitter?.value ?? '');
     return;
   }
