@@ -42,6 +42,34 @@ public sealed partial class DraftImports(CourseStore store, ContentRepository re
         return ($"weeks/{folder}/{name}", problems);
     }
 
+    /// <summary>
+    /// The text to import: the uploaded file when one was chosen, else what was pasted; null with a problem added
+    /// when neither is there or either is too large or not UTF-8. <paramref name="what"/> names the pasted text in
+    /// the messages ("the questions", "the cards").
+    /// </summary>
+    public static async Task<string?> SourceAsync(IFormFile? upload, string? pasted, int maxBytes, string what, List<string> problems, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        if (upload is { Length: > 0 })
+        {
+            return await ReadTextAsync(upload, maxBytes, problems, ct);
+        }
+
+        if (string.IsNullOrWhiteSpace(pasted))
+        {
+            problems.Add($"Choose a file or paste {what}.");
+            return null;
+        }
+
+        if (Encoding.UTF8.GetByteCount(pasted) > maxBytes)
+        {
+            problems.Add($"Paste at most {maxBytes:N0} bytes of {what}.");
+            return null;
+        }
+
+        return pasted;
+    }
+
     /// <summary>An uploaded text file as a string, or null with a problem added (too large, not UTF-8).</summary>
     public static async Task<string?> ReadTextAsync(IFormFile upload, int maxBytes, List<string> problems, CancellationToken ct)
     {

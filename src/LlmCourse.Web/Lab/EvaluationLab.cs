@@ -82,36 +82,14 @@ public sealed record AccuracyQuery(IReadOnlyList<string> Predicted, IReadOnlyLis
             return Default;
         }
 
-        var predicted = ReadLines(fields, "predicted", "The predictions", request.Predicted);
-        var gold = ReadLines(fields, "gold", "The gold labels", request.Gold);
+        var predicted = fields.LinesOf("predicted", "The predictions", request.Predicted, MaxLength, MaxLines, "label");
+        var gold = fields.LinesOf("gold", "The gold labels", request.Gold, MaxLength, MaxLines, "label");
         if (predicted.Count > 0 && gold.Count > 0 && predicted.Count != gold.Count)
         {
             fields.Add("gold", $"Give one gold label per prediction: there are {predicted.Count} predictions but {gold.Count} gold labels.");
         }
 
         return new AccuracyQuery(predicted, gold);
-    }
-
-    private static IReadOnlyList<string> ReadLines(LabFields fields, string field, string label, string[]? raw)
-    {
-        var length = (raw ?? []).Sum(v => v?.Length ?? 0);
-        if (length > MaxLength)
-        {
-            fields.Add(field, $"{label} are too long: at most {MaxLength:N0} characters (got {length:N0}).");
-            return [];
-        }
-
-        var lines = LabFields.Lines(raw);
-        if (lines.Count == 0)
-        {
-            fields.Add(field, $"{label} are empty: write one label per line.");
-        }
-        else if (lines.Count > MaxLines)
-        {
-            fields.Add(field, $"{label} have {lines.Count} lines; at most {MaxLines} are allowed.");
-        }
-
-        return lines;
     }
 }
 

@@ -29,6 +29,32 @@ public sealed class LabFields
         messages.Add(message);
     }
 
+    /// <summary>
+    /// One entry per non-blank line of a text area: checked for total length, at least one line and at most
+    /// <paramref name="maxLines"/> (<paramref name="entry"/> names a line in the messages, "text" or "label").
+    /// </summary>
+    public IReadOnlyList<string> LinesOf(string field, string label, string[]? raw, int maxLength, int maxLines, string entry)
+    {
+        var length = (raw ?? []).Sum(v => v?.Length ?? 0);
+        if (length > maxLength)
+        {
+            Add(field, $"{label} are too long: at most {maxLength:N0} characters (got {length:N0}).");
+            return [];
+        }
+
+        var lines = Lines(raw);
+        if (lines.Count == 0)
+        {
+            Add(field, $"{label} are empty: write one {entry} per line.");
+        }
+        else if (lines.Count > maxLines)
+        {
+            Add(field, $"{label} have {lines.Count} lines; at most {maxLines} are allowed.");
+        }
+
+        return lines;
+    }
+
     /// <summary>A number between <paramref name="min"/> and <paramref name="max"/>; blank means <paramref name="fallback"/>.</summary>
     public double Number(string field, string label, string? raw, double fallback, double min, double max)
     {

@@ -42,36 +42,14 @@ public sealed record RougePairsQuery(IReadOnlyList<string> Candidates, IReadOnly
             return Default with { Stemmer = stemmer };
         }
 
-        var candidates = ReadLines(fields, "candidates", "The candidates", request.Candidates);
-        var references = ReadLines(fields, "references", "The references", request.References);
+        var candidates = fields.LinesOf("candidates", "The candidates", request.Candidates, MaxLength, MaxPairs, "text");
+        var references = fields.LinesOf("references", "The references", request.References, MaxLength, MaxPairs, "text");
         if (candidates.Count > 0 && references.Count > 0 && candidates.Count != references.Count)
         {
             fields.Add("references", $"Give one reference per candidate: there are {candidates.Count} candidates but {references.Count} references.");
         }
 
         return new RougePairsQuery(candidates, references, stemmer);
-    }
-
-    private static IReadOnlyList<string> ReadLines(LabFields fields, string field, string label, string[]? raw)
-    {
-        var length = (raw ?? []).Sum(v => v?.Length ?? 0);
-        if (length > MaxLength)
-        {
-            fields.Add(field, $"{label} are too long: at most {MaxLength:N0} characters (got {length:N0}).");
-            return [];
-        }
-
-        var lines = LabFields.Lines(raw);
-        if (lines.Count == 0)
-        {
-            fields.Add(field, $"{label} are empty: write one text per line.");
-        }
-        else if (lines.Count > MaxPairs)
-        {
-            fields.Add(field, $"{label} have {lines.Count} lines; at most {MaxPairs} pairs are allowed.");
-        }
-
-        return lines;
     }
 }
 

@@ -1,4 +1,3 @@
-using System.Text;
 using LlmCourse.Core.Content;
 using LlmCourse.Core.Quizzes;
 using LlmCourse.Web.Accounts;
@@ -66,7 +65,12 @@ public sealed class ImportQuizModel(DraftImports drafts) : PageModel
             problems.Add("Give the quiz a title (at most 200 characters).");
         }
 
-        var text = await SourceAsync(upload, problems);
+        var text = await DraftImports.SourceAsync(upload, Gift, MaxGiftBytes, "the questions", problems, HttpContext.RequestAborted);
+        if (upload is { Length: > 0 })
+        {
+            Gift = text ?? Gift;
+        }
+
         var id = string.IsNullOrWhiteSpace(ItemId) ? GiftImporter.Slug(Title) : ItemId.Trim();
         if (drafts.IdProblem(week, id, "quiz") is { } idProblem)
         {
@@ -95,29 +99,5 @@ public sealed class ImportQuizModel(DraftImports drafts) : PageModel
 
         TempData["Message"] = $"Imported '{Title}' into week {week.Number} as {path}. Learners see it when the week is published.";
         return Redirect($"/instructor/weeks/{week.Number}#items");
-    }
-
-    private async Task<string?> SourceAsync(IFormFile? upload, List<string> problems)
-    {
-        if (upload is { Length: > 0 })
-        {
-            var text = await DraftImports.ReadTextAsync(upload, MaxGiftBytes, problems, HttpContext.RequestAborted);
-            Gift = text ?? Gift;
-            return text;
-        }
-
-        if (string.IsNullOrWhiteSpace(Gift))
-        {
-            problems.Add("Choose a GIFT file or paste the questions.");
-            return null;
-        }
-
-        if (Encoding.UTF8.GetByteCount(Gift) > MaxGiftBytes)
-        {
-            problems.Add($"Paste at most {MaxGiftBytes:N0} bytes of GIFT.");
-            return null;
-        }
-
-        return Gift;
     }
 }

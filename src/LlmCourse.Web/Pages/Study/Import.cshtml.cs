@@ -1,4 +1,3 @@
-using System.Text;
 using LlmCourse.Core.Content;
 using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Instructor;
@@ -145,25 +144,12 @@ public sealed class ImportModel(DraftImports drafts) : PageModel
 
     private async Task<string?> SourceAsync(IFormFile? upload, List<string> problems)
     {
+        var text = await DraftImports.SourceAsync(upload, Tsv, MaxLength, "the cards", problems, HttpContext.RequestAborted);
         if (upload is { Length: > 0 })
         {
-            var text = await DraftImports.ReadTextAsync(upload, MaxLength, problems, HttpContext.RequestAborted);
             Tsv = text ?? Tsv;
-            return text;
         }
 
-        if (string.IsNullOrWhiteSpace(Tsv))
-        {
-            problems.Add("Choose a file or paste the cards.");
-            return null;
-        }
-
-        if (Encoding.UTF8.GetByteCount(Tsv) > MaxLength)
-        {
-            problems.Add($"Paste at most {MaxLength:N0} bytes.");
-            return null;
-        }
-
-        return Tsv;
+        return text;
     }
 }
