@@ -14,9 +14,11 @@ namespace LlmCourse.Web.Accounts;
 /// (<see cref="ValidateAsync"/>) the row must still exist, belong to the cookie's account, and the account's
 /// security stamp must still be the one the cookie was issued with. So signing out ends that cookie for good,
 /// and changing the password, resetting it or changing the role (each changes the stamp) ends every other
-/// session of the account at once, on every instance: the check asks the database, never a per-instance copy.
+/// session of the account at once. The check asks the database, or on PostgreSQL this instance's copy of the row
+/// while the database's notices keep it current (<see cref="SessionRowCache"/>): at once on the instance that made
+/// the change, within a second on the others.
 /// </summary>
-public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
+public sealed class SignInSessions(AppDbContext db, TimeProvider clock, SessionRowCache rows)
 {
     /// <summary>The claim in the sign-in cookie that names its session.</summary>
     public const string ClaimType = "llmcourse:session";
@@ -45,12 +47,20 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
         return id;
     }
 
-    public Task EndAsync(string sessionId, CancellationToken cancellationToken) =>
-        db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
+    /// <summary>Ends a session; this instance forgets its copy at once rather than waiting for the notice.</summary>
+    public async Task EndAsync(string sessionId, CancellationToken cancellationToken)
+    {
+        await db.UserSessions.Where(s => s.Id == sessionId).ExecuteDeleteAsync(cancellationToken);
+        rows.SessionChanged(sessionId);
+    }
 
     /// <summary>Ends every session of the account except <paramref name="keep"/> (the browser that asked, if any).</summary>
-    public Task<int> EndAllAsync(string userId, string? keep, CancellationToken cancellationToken) =>
-        db.UserSessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(cancellationToken);
+    public async Task<int> EndAllAsync(string userId, string? keep, CancellationToken cancellationToken)
+    {
+        var ended = await db.UserSessions.Where(s => s.UserId == userId && s.Id != keep).ExecuteDeleteAsync(cancellationToken);
+        rows.AccountChanged(userId);
+        return ended;
+    }
 
     /// <summary>The session named by a principal's cookie, if any.</summary>
     public static string? IdOf(ClaimsPrincipal principal) => principal.FindFirstValue(ClaimType);
@@ -86,7 +96,8 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
 
     /// <summary>
     /// Runs on every request that carries a sign-in cookie, after the cookie is read (perhaps from
-    /// <see cref="CookieTicketCache"/>): one read of the session row, which also brings the learner's version.
+    /// <see cref="CookieTicketCache"/>): the session row, which also brings the learner's version, from a trusted
+    /// copy no older than the browser's last write, else one read. Only a row just read may end a session.
     /// </summary>
     internal static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
@@ -100,10 +111,17 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
             return;
         }
 
-        SessionRow? row;
+        var stamp = principal.FindFirstValue(stampType);
+        var rows = http.RequestServices.GetRequiredService<SessionRowCache>();
+        var written = http.RequestServices.GetService<LearnerVersionCookie>()?.VersionFor(http.Request, userId) ?? 0;
+        var row = rows.TryGet(sessionId, written);
         try
         {
-            row = await http.RequestServices.GetRequiredService<SessionReader>().ReadAsync(sessionId, http.RequestAborted);
+            // A copy that refuses is read again: a new cookie may be ahead of a notice still on its way.
+            if (row is null || !Matches(row, userId, stamp))
+            {
+                row = await rows.ReadAsync(sessionId, http.RequestAborted);
+            }
         }
         catch (Exception ex) when (DatabaseErrors.IsUnavailable(ex))
         {
@@ -113,7 +131,7 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
             return;
         }
 
-        if (row is null || row.UserId != userId || !string.Equals(row.SecurityStamp, principal.FindFirstValue(stampType), StringComparison.Ordinal))
+        if (row is null || !Matches(row, userId, stamp))
         {
             if (row is not null && row.UserId == userId)
             {
@@ -127,6 +145,9 @@ public sealed class SignInSessions(AppDbContext db, TimeProvider clock)
 
         http.Items[VerifiedKey] = new Verified(sessionId, row.LearnerVersion);
     }
+
+    private static bool Matches(SessionRow row, string userId, string? stamp) =>
+        row.UserId == userId && string.Equals(row.SecurityStamp, stamp, StringComparison.Ordinal);
 
     /// <summary>Sliding expiration re-issues the cookie now and then; the row's expiry follows it.</summary>
     private static async Task RenewingAsync(CookieSlidingExpirationContext context)
