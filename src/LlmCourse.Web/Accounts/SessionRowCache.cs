@@ -15,7 +15,8 @@ namespace LlmCourse.Web.Accounts;
 /// no NOTIFY to hear another process (the operators' command line) change the file, and the read is an
 /// in-process lookup that costs little.
 /// </summary>
-public sealed class SessionRowCache(SessionReader reader)
+/// <param name="read">Reads a row from the database: <see cref="SessionReader.ReadAsync"/>.</param>
+public sealed class SessionRowCache(Func<string, CancellationToken, Task<SessionRow?>> read)
 {
     /// <summary>Sessions kept; past this the copies are dropped and refill as requests come.</summary>
     public const int MaxEntries = 100_000;
@@ -71,7 +72,7 @@ public sealed class SessionRowCache(SessionReader reader)
         var live = _live;
         var epoch = Epoch;
         var changes = Interlocked.Read(ref _changes);
-        var row = await reader.ReadAsync(sessionId, cancellationToken);
+        var row = await read(sessionId, cancellationToken);
         if (row is not null && live)
         {
             Keep(sessionId, row, epoch, changes);

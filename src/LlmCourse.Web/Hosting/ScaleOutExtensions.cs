@@ -15,7 +15,7 @@ public static class ScaleOutExtensions
     /// </summary>
     public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<SessionRowCache>();
+        builder.Services.AddSingleton(services => new SessionRowCache(services.GetRequiredService<SessionReader>().ReadAsync));
         if (!IsPostgres(builder.Configuration))
         {
             return builder;
