@@ -233,6 +233,15 @@ public sealed partial class SessionTests(CourseAppFactory factory) : IClassFixtu
         Assert.Equal("application/problem+json", apiResponse.Content.Headers.ContentType?.MediaType);
     }
 
+    /// <summary>Whether the dashboard, asked with this sign-in cookie alone, sends to the sign-in page.</summary>
+    internal static async Task<bool> RefusedAsync(WebApplicationFactory<Program> app, string authCookie)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+        request.Headers.Add("Cookie", $"llmcourse.auth={authCookie}");
+        using var response = await app.CreateDefaultClient().SendAsync(request);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.PathAndQuery.StartsWith("/account/sign-in", StringComparison.Ordinal) == true;
+    }
+
     internal static string AuthCookie(CookieContainer jar) =>
         jar.GetAllCookies().FirstOrDefault(c => c.Name == "llmcourse.auth")?.Value ?? throw new InvalidOperationException("No sign-in cookie in the jar.");
 

@@ -52,7 +52,7 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
     }
 
     [Fact]
-    public async Task EveryWrite_ShowsAtOnce_IncludingWritesThatBypassTheApp()
+    public async Task EveryWrite_Shows_AtOnceFromTheApp_WithinASecondFromOutside()
     {
         MoveToNextWednesdayNoon();
         var email = $"cache-{Guid.NewGuid():N}@example.com";
@@ -75,8 +75,10 @@ public sealed partial class DashboardCacheTests(ClockedAppFactory app) : IClassF
                 $"""INSERT INTO "ItemCompletions" ("UserId", "WeekNumber", "ItemId", "CompletedAt", "Source") VALUES ({userId}, 2, 'class-notes', {at}, 'manual')""");
         }
 
-        html = await client.GetStringAsync("/dashboard");
-        Assert.Matches("data-week=\"2\" data-done=\"1\"", html);
+        // That instance learns of it by the database's notice on PostgreSQL: within a second.
+        await Eventually.TrueAsync(
+            async () => Regex.IsMatch(html = await client.GetStringAsync("/dashboard"), "data-week=\"2\" data-done=\"1\""),
+            "the dashboard shows the completion written to the table");
 
         var review = await PutReview(client, CsrfMeta(html), "good");
         Assert.Equal(HttpStatusCode.OK, review.StatusCode);
