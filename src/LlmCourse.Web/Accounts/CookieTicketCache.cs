@@ -8,8 +8,9 @@ namespace LlmCourse.Web.Accounts;
 /// a key derived per cookie) on every request, which is most of the cost of a signed-in page once the page itself
 /// comes from a cache. The same cookie text always yields the same ticket, so a copy is kept for
 /// <see cref="Lifetime"/>, keyed by the exact text. Everything after reading the cookie still runs on every
-/// request: expiry, sliding renewal and the session check against the database (<see cref="SignInSessions"/>),
-/// so a copy kept here never lets a signed-out or ended session through. Callers get their own copy to change.
+/// request: expiry, sliding renewal and the session check (<see cref="SignInSessions"/>, against the database or a
+/// copy of the row its notices keep current), so a copy kept here never lets an ended session through that the
+/// session check would refuse. Callers get their own copy to change.
 /// </summary>
 public sealed class CookieTicketCache(ISecureDataFormat<AuthenticationTicket> inner, TimeProvider clock) : ISecureDataFormat<AuthenticationTicket>
 {

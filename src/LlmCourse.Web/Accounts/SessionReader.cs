@@ -12,7 +12,8 @@ namespace LlmCourse.Web.Accounts;
 public sealed record SessionRow(string UserId, string? SecurityStamp, long LearnerVersion);
 
 /// <summary>
-/// Reads a session row on every signed-in request. It bypasses EF Core: a few connections stay open with the
+/// Reads a session row: on every signed-in request on SQLite, and on PostgreSQL when this instance has no copy of the
+/// row it may trust (<see cref="SessionRowCache"/>). It bypasses EF Core: a few connections stay open with the
 /// query prepared, so a read is one primary-key lookup (with two more by key, joined) and no connection set-up.
 /// A connection that failed is dropped, not reused.
 /// </summary>

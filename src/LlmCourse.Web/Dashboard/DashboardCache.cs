@@ -19,7 +19,9 @@ namespace LlmCourse.Web.Dashboard;
 /// roles (the menu shows them), the latest announcements (<see cref="AnnouncementBoard.Version"/>), and the page's
 /// own expiry (the next card falling due, the end of the UTC day). The version comes with the session check that
 /// every signed-in request makes (<see cref="SignInSessions"/>), so a hit costs no read of its own, and a copy is
-/// only ever served to a session the database has just confirmed.
+/// only ever served to a session that check has just confirmed. On PostgreSQL that check may use the instance's copy
+/// of the session row (<see cref="SessionRowCache"/>), which is never older than the browser's own last write, so
+/// neither is the dashboard; others' writes show within a second.
 /// A copy belongs to one browser, found by its antiforgery cookie: the page's forms carry the request token made
 /// for that cookie, which stays valid for that cookie and learner, so the bytes and the headers the page set are
 /// replayed exactly as rendered, with nothing cut out or spliced in.
