@@ -33,6 +33,8 @@ public sealed class SessionReader(IServiceScopeFactory scopes, IConfiguration co
     private readonly ConcurrentQueue<Reader> _idle = new();
     private int _idleCount;
     private readonly int _busyTimeoutMs = configuration.GetValue("Database:BusyTimeoutMs", 5000);
+    // The same limit as EF Core's commands: SQLite's driver retries a locked database until the command times out.
+    private readonly int _commandTimeoutSeconds = configuration.GetValue("Database:CommandTimeoutSeconds", 30);
     private Source? _source;
 
     /// <summary>The session's row, or null when there is no such session (signed out, ended, or the account deleted).</summary>
@@ -94,6 +96,7 @@ public sealed class SessionReader(IServiceScopeFactory scopes, IConfiguration co
 
             var command = connection.CreateCommand();
             command.CommandText = Query;
+            command.CommandTimeout = _commandTimeoutSeconds;
             var session = command.CreateParameter();
             session.ParameterName = "@session";
             session.Value = "";

@@ -46,6 +46,7 @@ public static class PersistenceExtensions
                 }
 
                 // Transient failures (a failover, a restarted server) are retried where that is safe: Data/ResilientExecutionStrategy.
+                connectionString = WithNpgsqlDefaults(connectionString);
                 var retries = builder.Configuration.GetValue("Database:RetryCount", 3);
                 var retryDelay = TimeSpan.FromSeconds(builder.Configuration.GetValue("Database:RetryMaxDelaySeconds", 2.0));
                 builder.Services.AddDbContextPool<AppDbContext, PostgresAppDbContext>(options => options
@@ -57,6 +58,32 @@ public static class PersistenceExtensions
         }
 
         return builder;
+    }
+
+    /// <summary>
+    /// Npgsql settings the site's queries profit from, unless the connection string sets them itself. Every request
+    /// runs the same few statements on connections rented and returned per query: auto-preparation lets PostgreSQL
+    /// parse and plan each statement once per connection, and skipping the reset on return (nothing in the site
+    /// leaves session state on a pooled connection: the start-up lock unlocks itself, the change listener has its
+    /// own unpooled connection) saves a round of statements per query. Behind PgBouncer in transaction mode, set
+    /// <c>Max Auto Prepare=0</c>. Measured in docs/benchmarks.md ("2,000 starts on PostgreSQL").
+    /// </summary>
+    public static string WithNpgsqlDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var keys = given.Keys.Cast<string>().Select(k => k.Replace(" ", "", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var npgsql = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!keys.Contains("MaxAutoPrepare"))
+        {
+            npgsql.MaxAutoPrepare = 64;
+        }
+
+        if (!keys.Contains("NoResetOnClose"))
+        {
+            npgsql.NoResetOnClose = true;
+        }
+
+        return npgsql.ConnectionString;
     }
 
     /// <summary>Brings the database up to date before the server starts taking requests.</summary>

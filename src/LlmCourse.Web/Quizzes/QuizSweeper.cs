@@ -4,15 +4,16 @@ namespace LlmCourse.Web.Quizzes;
 
 /// <summary>
 /// Closes and grades attempts whose time ran out and that nobody has opened since (pages and the API also
-/// close them lazily on read). Runs once a minute; a failed sweep is logged and retried at the next tick.
+/// close them lazily on read). Runs once a minute (<c>Quizzes:SweepInterval</c>); a failed sweep is logged and
+/// retried at the next tick.
 /// </summary>
-public sealed class QuizSweeper(IServiceScopeFactory scopes, TimeProvider clock, ILogger<QuizSweeper> logger) : BackgroundService
+public sealed class QuizSweeper(IServiceScopeFactory scopes, TimeProvider clock, IConfiguration configuration, ILogger<QuizSweeper> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+    private readonly TimeSpan _interval = configuration.GetValue("Quizzes:SweepInterval", TimeSpan.FromMinutes(1));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(_interval, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

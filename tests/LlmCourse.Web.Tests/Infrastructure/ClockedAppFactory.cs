@@ -30,11 +30,12 @@ public class ClockedAppFactory : CourseAppFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         // FakeTimeProvider fires a periodic timer once for every period the clock passes, so a test that moves days
-        // ahead would replay thousands of view flushes and thread-list refreshes, each a database round trip. No test
-        // on this factory needs them on their own (discussion writes refresh the lists at once); a subclass's
-        // Settings, applied later, may set them back.
+        // ahead would replay thousands of view flushes, thread-list refreshes and quiz sweeps (131,040 for 91 days),
+        // each a database round trip. No test on this factory needs them on their own (discussion writes refresh the
+        // lists at once; the sweeper's tests call it directly); a subclass's Settings, applied later, may set them back.
         builder.UseSetting("Views:FlushInterval", "01:00:00");
         builder.UseSetting("Discussion:ListRefresh", "01:00:00");
+        builder.UseSetting("Quizzes:SweepInterval", "01:00:00");
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Clock));
     }

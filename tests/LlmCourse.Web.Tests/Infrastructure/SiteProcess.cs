@@ -19,6 +19,16 @@ public sealed class SiteProcess(string workDir, TestDatabase database, string co
 
     public string LogFile => Path.Combine(workDir, $"{name}.log");
 
+    /// <summary>CPU time the site has used so far (user and kernel), for load tests that say where the time went.</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process!.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public void Start()
     {
         var app = Path.Combine(AppContext.BaseDirectory, "LlmCourse.Web.dll");

@@ -35,6 +35,9 @@ public sealed class QuizAppFactory : ClockedAppFactory
             """);
     }
 
+    /// <summary>The sweeper's own timer is under test here (QuizTimingTests), so it ticks every minute as in production.</summary>
+    protected override IEnumerable<KeyValuePair<string, string?>> Settings => [new("Quizzes:SweepInterval", "00:01:00")];
+
     /// <summary>Three questions: choice, numeric, short text. Right answers: "Seven", "4242", "Lutetia-Parisiorum".</summary>
     public static string Quiz(string id, string settings) => $"""
         ---

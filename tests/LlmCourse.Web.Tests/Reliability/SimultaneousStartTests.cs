@@ -54,7 +54,13 @@ public sealed class SimultaneousStartTests
             await Task.Delay(TimeSpan.FromSeconds(2));
         }
 
+        // Where the time goes: CPU used by the site, the database server and this test during the burst. On two cores
+        // the burst meets its target only if their sum stays well under two seconds.
+        var cpuBefore = (Site: site.ProcessorTime, Postgres: PostgresProcessorTime(), Test: Process.GetCurrentProcess().TotalProcessorTime);
         var (failures, latencies) = await StartWithinOneSecondAsync(client, tokens, week: 7);
+        var cpuAfter = (Site: site.ProcessorTime, Postgres: PostgresProcessorTime(), Test: Process.GetCurrentProcess().TotalProcessorTime);
+        Console.WriteLine($"CPU during the burst: site {(cpuAfter.Site - cpuBefore.Site).TotalSeconds:0.00} s, PostgreSQL server "
+            + $"{(cpuAfter.Postgres - cpuBefore.Postgres).TotalSeconds:0.00} s, test client {(cpuAfter.Test - cpuBefore.Test).TotalSeconds:0.00} s");
 
         var sorted = latencies.Order().ToList();
         var p95 = sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
@@ -64,6 +70,28 @@ public sealed class SimultaneousStartTests
 
         await using var db = database.OpenContext();
         Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync(a => a.WeekNumber == 7));
+    }
+
+    /// <summary>CPU time of every PostgreSQL server process on this machine (zero on SQLite runs where none runs).</summary>
+    private static TimeSpan PostgresProcessorTime()
+    {
+        var total = TimeSpan.Zero;
+        foreach (var process in Process.GetProcessesByName("postgres"))
+        {
+            using (process)
+            {
+                try
+                {
+                    total += process.TotalProcessorTime;
+                }
+                catch (InvalidOperationException)
+                {
+                    // It ended between the listing and the read.
+                }
+            }
+        }
+
+        return total;
     }
 
     /// <summary>Each token's learner starts the week's quiz; the starts are spread evenly over one second.</summary>
