@@ -1,3 +1,4 @@
+using LlmCourse.Web.Data;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
@@ -104,8 +105,7 @@ public sealed class MailSetup
     /// <summary>data/mail next to the SQLite file (the data folder), else under the content root.</summary>
     private static string DefaultPickupFolder(IConfiguration configuration, string contentRoot)
     {
-        var provider = configuration["Database:Provider"] ?? "Sqlite";
-        if (provider.Equals("Sqlite", StringComparison.OrdinalIgnoreCase) && configuration.GetConnectionString("Default") is { Length: > 0 } cs)
+        if (DatabaseProvider.IsSqlite(configuration) && configuration.GetConnectionString("Default") is { Length: > 0 } cs)
         {
             try
             {

@@ -18,7 +18,7 @@ public static class PersistenceExtensions
     /// </summary>
     public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder)
     {
-        var provider = builder.Configuration["Database:Provider"] ?? "Sqlite";
+        var provider = DatabaseProvider.Of(builder.Configuration);
         var connectionString = builder.Configuration.GetConnectionString("Default");
         var commandTimeout = builder.Configuration.GetValue("Database:CommandTimeoutSeconds", 30);
         builder.Services.AddSingleton<DatabaseState>();

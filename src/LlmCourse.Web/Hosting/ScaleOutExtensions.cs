@@ -16,7 +16,7 @@ public static class ScaleOutExtensions
     public static WebApplicationBuilder AddScaleOut(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton(services => new SessionRowCache(services.GetRequiredService<SessionReader>().ReadAsync));
-        if (!IsPostgres(builder.Configuration))
+        if (!DatabaseProvider.IsPostgres(builder.Configuration))
         {
             return builder;
         }
@@ -38,7 +38,4 @@ public static class ScaleOutExtensions
 
         return app;
     }
-
-    private static bool IsPostgres(IConfiguration configuration) =>
-        string.Equals(configuration["Database:Provider"], "Postgres", StringComparison.OrdinalIgnoreCase);
 }

@@ -62,6 +62,56 @@ public sealed class ClusterTests(ClusterFixture cluster) : IClassFixture<Cluster
         Assert.Equal("/weeks/7/lecture/slides/9", resumed.Headers.Location?.OriginalString);
     }
 
+    /// <summary>
+    /// Issue 21 on the real topology: each instance keeps session rows and dashboard copies, yet whichever instance
+    /// nginx picks shows the learner's own last write on the very next request, and a sign-out on one instance is
+    /// refused by the other within a second.
+    /// </summary>
+    [Fact]
+    public async Task EitherInstance_ShowsTheLearnersLastWrite_OnTheNextRequest_AndRefusesASignOutWithinASecond()
+    {
+        var jar = new CookieContainer();
+        using var client = new HttpClient(new HttpClientHandler { CookieContainer = jar, AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(cluster.BalancerUrl),
+        };
+        await TestAccounts.RegisterAsync(client);
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/dashboard")).StatusCode);
+        }
+
+        // Three requests a round, so with round robin each instance takes the write in turn and both read after it.
+        for (var slide = 2; slide <= 9; slide++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/weeks/7/lecture/slides/{slide}")).StatusCode);
+            for (var read = 0; read < 2; read++)
+            {
+                var dashboard = await client.GetStringAsync("/dashboard");
+                Assert.Contains($"href=\"/weeks/7/lecture/slides/{slide}\" data-continue", dashboard);
+            }
+        }
+
+        var log = await File.ReadAllTextAsync(cluster.AccessLog);
+        Assert.All(cluster.Instances, instance => Assert.Contains($"127.0.0.1:{instance.Port}", log));
+
+        var cookie = Accounts.SessionTests.AuthCookie(jar);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestAccounts.PostFormAsync(client, "/account/sign-out", [], formUrl: "/dashboard")).StatusCode);
+        foreach (var instance in cluster.Instances)
+        {
+            await Eventually.TrueAsync(() => RefusedAsync(instance, cookie), $"the instance on port {instance.Port} refuses the ended session");
+        }
+    }
+
+    private static async Task<bool> RefusedAsync(SiteProcess instance, string authCookie)
+    {
+        using var direct = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = new Uri(instance.Url) };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/dashboard");
+        request.Headers.Add("Cookie", $"llmcourse.auth={authCookie}");
+        using var response = await direct.SendAsync(request);
+        return response.StatusCode == HttpStatusCode.Redirect && response.Headers.Location?.PathAndQuery.StartsWith("/account/sign-in", StringComparison.Ordinal) == true;
+    }
+
     [Fact]
     public async Task QuizStartedOnOneInstance_IsFinishedOnTheOther_AfterTheFirstDies_WithEveryAnswerKept()
     {
