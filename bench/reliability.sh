@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The long reliability checks, run by hand on an otherwise idle machine (not in CI):
 #  - 2,000 learners starting the same quiz within one second (SQLite, then PostgreSQL), on a site that has
-#    served other learners first (the test warms it; see docs/benchmarks.md);
+#    served other learners first (the test warms it until its JIT is quiet; see docs/benchmarks.md);
 #  - a soak of mixed traffic for SOAK_SECONDS (default 600) with memory sampled every 30 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -11,10 +11,12 @@ namespace LlmCourse.Web.Accounts;
 
 /// <summary>Everything the site stores about one learner: exported on request, deleted with the account.</summary>
 public sealed class AccountData(
-    AppDbContext db, UserManager<AppUser> users, ApiTokenCache tokenCache, QuizService quizzes, CourseStore course, TimeProvider clock)
+    AppDbContext db, UserManager<AppUser> users, ApiTokenCache tokenCache, ApiTokenUsage tokenUsage, QuizService quizzes, CourseStore course, TimeProvider clock)
 {
     public async Task<AccountExport> ExportAsync(AppUser user, CancellationToken ct = default)
     {
+        // Tokens' "last used" times are written behind the calls; the export shows this instance's latest.
+        await tokenUsage.FlushAsync(ct);
         var visits = await db.ItemVisits.AsNoTracking().Where(v => v.UserId == user.Id).OrderBy(v => v.Day).ThenBy(v => v.WeekNumber).ToListAsync(ct);
         var completions = await db.ItemCompletions.AsNoTracking().Where(c => c.UserId == user.Id).OrderBy(c => c.CompletedAt).ToListAsync(ct);
         var tokens = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.Id).OrderBy(t => t.CreatedAt).ToListAsync(ct);

@@ -14,7 +14,8 @@ namespace LlmCourse.Web.Accounts;
 /// <summary>
 /// Authenticates scripts that send <c>Authorization: Bearer llmc_…</c> with a personal token, on the JSON API
 /// only (<see cref="ApiTokens.Accepted"/>). The token is looked up by its SHA-256 hash (then kept in
-/// <see cref="ApiTokenCache"/> for a few seconds); revoked tokens and tokens of deleted users fail.
+/// <see cref="ApiTokenCache"/> for a few seconds); revoked tokens and tokens of deleted users fail. The time of use
+/// goes to <see cref="ApiTokenUsage"/>, which writes it behind the request.
 /// </summary>
 public sealed class ApiTokenAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -23,6 +24,7 @@ public sealed class ApiTokenAuthenticationHandler(
     AppDbContext db,
     IOptions<IdentityOptions> identityOptions,
     ApiTokenCache cache,
+    ApiTokenUsage usage,
     TimeProvider clock)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -36,7 +38,6 @@ public sealed class ApiTokenAuthenticationHandler(
              join u in db.Users on t.UserId equals u.Id
              select new TokenOwner(
                  t.Id,
-                 t.LastUsedAt,
                  u.Id,
                  u.UserName,
                  u.Email,
@@ -44,7 +45,7 @@ public sealed class ApiTokenAuthenticationHandler(
                  (from ur in db.UserRoles where ur.UserId == u.Id join r in db.Roles on ur.RoleId equals r.Id select r.Name).ToList()))
             .FirstOrDefault());
 
-    private sealed record TokenOwner(long TokenId, DateTime? LastUsedAt, string UserId, string? UserName, string? Email, string? SecurityStamp, List<string?> Roles);
+    private sealed record TokenOwner(long TokenId, string UserId, string? UserName, string? Email, string? SecurityStamp, List<string?> Roles);
 
     /// <summary>
     /// The claims Identity's principal factory gives a signed-in user (id, name, email, security stamp, roles),
@@ -84,16 +85,10 @@ public sealed class ApiTokenAuthenticationHandler(
             }
 
             var claims = ClaimsOf(identityOptions.Value.ClaimsIdentity, found.UserId, found.UserName, found.Email, found.SecurityStamp, found.Roles);
-            known = cache.Set(hash, found.TokenId, found.UserId, claims, found.LastUsedAt);
+            known = cache.Set(hash, found.TokenId, found.UserId, claims);
         }
 
-        // One small write at most once a minute per token, so a busy script does not write on every call.
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (known.LastUsedAt is null || now - known.LastUsedAt > TimeSpan.FromMinutes(1))
-        {
-            await db.ApiTokens.Where(t => t.Id == known.TokenId).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now));
-            cache.Touch(hash, now);
-        }
+        usage.Record(known.TokenId, clock.GetUtcNow().UtcDateTime);
 
         var identity = new ClaimsIdentity(known.Claims, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

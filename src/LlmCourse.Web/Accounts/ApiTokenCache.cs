@@ -18,8 +18,7 @@ public sealed class ApiTokenCache(TimeProvider clock)
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
-    /// <param name="LastUsedAt">As stored, so the once-a-minute "last used" write can be skipped from memory too.</param>
-    public sealed record Entry(long TokenId, string UserId, IReadOnlyList<Claim> Claims, DateTime? LastUsedAt, DateTimeOffset Expires);
+    public sealed record Entry(long TokenId, string UserId, IReadOnlyList<Claim> Claims, DateTimeOffset Expires);
 
     public int Count => _entries.Count;
 
@@ -34,24 +33,16 @@ public sealed class ApiTokenCache(TimeProvider clock)
         return false;
     }
 
-    public Entry Set(string tokenHash, long tokenId, string userId, IReadOnlyList<Claim> claims, DateTime? lastUsedAt)
+    public Entry Set(string tokenHash, long tokenId, string userId, IReadOnlyList<Claim> claims)
     {
         if (_entries.Count >= MaxEntries)
         {
             _entries.Clear();
         }
 
-        var entry = new Entry(tokenId, userId, claims, lastUsedAt, clock.GetUtcNow() + Lifetime);
+        var entry = new Entry(tokenId, userId, claims, clock.GetUtcNow() + Lifetime);
         _entries[tokenHash] = entry;
         return entry;
-    }
-
-    public void Touch(string tokenHash, DateTime lastUsedAt)
-    {
-        if (_entries.TryGetValue(tokenHash, out var entry))
-        {
-            _entries.TryUpdate(tokenHash, entry with { LastUsedAt = lastUsedAt }, entry);
-        }
     }
 
     /// <summary>Forgets every cached token of <paramref name="userId"/>.</summary>

@@ -4,12 +4,16 @@ using Microsoft.EntityFrameworkCore;
 namespace LlmCourse.Web.Accounts;
 
 /// <summary>Creates and revokes a learner's personal API tokens.</summary>
-public sealed class ApiTokenService(AppDbContext db, ApiTokenCache cache, TimeProvider clock)
+public sealed class ApiTokenService(AppDbContext db, ApiTokenCache cache, ApiTokenUsage usage, TimeProvider clock)
 {
     public const int MaxActiveTokens = 10;
 
-    public Task<List<ApiToken>> ListAsync(string userId) =>
-        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync();
+    /// <summary>The learner's tokens, newest first, with "last used" times that include this instance's calls not yet written.</summary>
+    public async Task<List<ApiToken>> ListAsync(string userId)
+    {
+        await usage.FlushAsync();
+        return await db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt).ToListAsync();
+    }
 
     /// <summary>Returns the new token in clear text (shown once), or an error.</summary>
     public async Task<(string? Token, string? Error)> CreateAsync(string userId, string name)

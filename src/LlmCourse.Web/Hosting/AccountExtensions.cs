@@ -87,6 +87,8 @@ public static class AccountExtensions
         builder.Services.AddSingleton<SessionReader>();
         builder.Services.AddSingleton<PasswordTiming>();
         builder.Services.AddSingleton<ApiTokenCache>();
+        builder.Services.AddSingleton<ApiTokenUsage>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<ApiTokenUsage>());
         return builder;
     }
 

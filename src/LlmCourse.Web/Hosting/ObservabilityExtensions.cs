@@ -54,7 +54,7 @@ public static class ObservabilityExtensions
             {
                 metrics.AddAspNetCoreInstrumentation()
                     .AddHttpClientInstrumentation()
-                    .AddMeter("Microsoft.EntityFrameworkCore", "Npgsql", SiteTelemetry.Name)
+                    .AddMeter("Microsoft.EntityFrameworkCore", "Npgsql", "System.Runtime", SiteTelemetry.Name)
                     .AddPrometheusExporter(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
                 if (exporting)
                 {

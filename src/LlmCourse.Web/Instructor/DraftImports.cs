@@ -18,6 +18,38 @@ public sealed partial class DraftImports(CourseStore store, ContentRepository re
     public IReadOnlyList<Week> DraftWeeks() =>
         [.. store.Current.Course.Weeks.Where(w => store.StateOf(w).Status == PublicationStatus.Draft)];
 
+    /// <summary>
+    /// The chosen draft week, or null with a problem added: imports go only into draft weeks, so learners do not see
+    /// the <paramref name="noun"/> ("quiz", "deck") before the week is published.
+    /// </summary>
+    public static Week? ChosenWeek(IReadOnlyList<Week> draftWeeks, int? number, string noun, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(draftWeeks);
+        ArgumentNullException.ThrowIfNull(problems);
+        var week = number is { } n ? draftWeeks.FirstOrDefault(w => w.Number == n) : null;
+        if (week is null)
+        {
+            problems.Add(draftWeeks.Count == 0
+                ? $"There is no draft week to import into: create one (or unpublish a week) first, so learners do not see the {noun} before it is ready."
+                : $"Choose a draft week for the {noun}: learners see it when you publish the week.");
+        }
+
+        return week;
+    }
+
+    /// <summary>The title trimmed; a problem is added when it is empty or longer than 200 characters.</summary>
+    public static string Title(string? title, string noun, List<string> problems)
+    {
+        ArgumentNullException.ThrowIfNull(problems);
+        var trimmed = title?.Trim() ?? "";
+        if (trimmed.Length is 0 or > 200)
+        {
+            problems.Add($"Give the {noun} a title (at most 200 characters).");
+        }
+
+        return trimmed;
+    }
+
     /// <summary>What is wrong with putting an item <paramref name="id"/> into <paramref name="week"/> (if chosen), or null.</summary>
     public string? IdProblem(Week? week, string id, string noun)
     {

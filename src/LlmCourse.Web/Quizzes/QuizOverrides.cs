@@ -232,10 +232,10 @@ public sealed class QuizOverrides(AppDbContext db, ProgressService completion, T
         return string.IsNullOrEmpty(normalized) ? null : await db.Users.AsNoTracking().FirstOrDefaultAsync(u => u.NormalizedEmail == normalized, ct);
     }
 
-    private static QuizOverride ToOverride(QuizUserOverride row) => new(
+    internal static QuizOverride ToOverride(QuizUserOverride row) => new(
         row.Closes is { } c ? QuizService.Utc(c) : null,
         row.TimeLimitMinutes is { } m ? TimeSpan.FromMinutes(m) : null);
 
-    private static LearnerGradeOverride ToGrade(GradeOverride row) =>
+    internal static LearnerGradeOverride ToGrade(GradeOverride row) =>
         new(row.UserId, row.WeekNumber, row.QuizId, row.Fraction, row.Reason, row.SetBy, QuizService.Utc(row.SetAt));
 }

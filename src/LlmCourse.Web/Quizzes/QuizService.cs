@@ -22,15 +22,37 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
 {
     public const string CompletionSource = CompletionRules.ByGrade;
 
+    /// <summary>
+    /// What an overview reads, in one round trip (a quiz start at exam time is otherwise three): the learner's timing
+    /// and grade overrides at the quiz and their attempts in order. Null when the account is gone.
+    /// </summary>
+    /// <remarks>
+    /// Each part names the learner twice: joined to the account row (SQLite has no LATERAL join, so EF Core needs the
+    /// correlation) and by the parameter, so every part is an index lookup on (UserId, WeekNumber, QuizId) whatever
+    /// plan the database picks, never a scan of the whole class's attempts at the quiz.
+    /// </remarks>
+    private static readonly Func<AppDbContext, string, int, string, CancellationToken, Task<OverviewRows?>> ReadOverview = EF.CompileAsyncQuery(
+        (AppDbContext db, string userId, int week, string quizId, CancellationToken ct) =>
+            db.Users.AsNoTracking()
+                .Where(u => u.Id == userId)
+                .Select(u => new OverviewRows(
+                    db.QuizUserOverrides.FirstOrDefault(o => o.UserId == u.Id && o.UserId == userId && o.WeekNumber == week && o.QuizId == quizId),
+                    db.GradeOverrides.FirstOrDefault(o => o.UserId == u.Id && o.UserId == userId && o.WeekNumber == week && o.QuizId == quizId),
+                    db.QuizAttempts.Where(a => a.UserId == u.Id && a.UserId == userId && a.WeekNumber == week && a.QuizId == quizId).OrderBy(a => a.Number).ToList()))
+                .FirstOrDefault());
+
+    private sealed record OverviewRows(QuizUserOverride? Timing, GradeOverride? Grade, List<QuizAttempt> Attempts);
+
     /// <summary>The learner's attempts at a quiz (overdue ones closed first), the grade that counts, and whether a new attempt may start.</summary>
     /// <remarks>The learner's own override (close date, time limit, grade) is applied here, so starts, the grade and the page all follow it.</remarks>
     public async Task<QuizOverview> OverviewAsync(string userId, Week week, Quiz quiz, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(week);
         ArgumentNullException.ThrowIfNull(quiz);
-        var own = await overrides.ForAsync(userId, week.Number, quiz.Id, ct);
+        var rows = await ReadOverview(db, userId, week.Number, quiz.Id, ct);
+        var own = rows?.Timing is { } timing ? QuizOverrides.ToOverride(timing) : null;
         var settings = AttemptRules.Apply(quiz.Settings, own);
-        var attempts = await AttemptsAsync(userId, week.Number, quiz.Id, ct);
+        var attempts = rows?.Attempts ?? [];
         if (await CloseOverdueAsync(attempts, quiz, ct))
         {
             attempts = await AttemptsAsync(userId, week.Number, quiz.Id, ct);
@@ -38,7 +60,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
 
         var now = clock.GetUtcNow();
         var marks = RevealRules.MarksVisible(settings, now);
-        var grade = await overrides.GradeAsync(userId, week.Number, quiz.Id, ct);
+        var grade = rows?.Grade is { } row ? QuizOverrides.ToGrade(row) : null;
         var counting = marks ? GradeOverrides.Counting(CountingFraction(settings, attempts), grade?.Fraction) : null;
         var inProgress = attempts.FirstOrDefault(a => a.SubmittedAt is null);
         var decision = AttemptRules.CanStart(settings, attempts.Count, inProgress is not null, now);

@@ -12,7 +12,7 @@ public sealed class ApiTokenCacheTests
     public void Entry_IsServedUntilItsLifetimeEnds()
     {
         var cache = new ApiTokenCache(_clock);
-        cache.Set("hash-a", 1, "user-1", [new Claim(ClaimTypes.Role, "Learner")], null);
+        cache.Set("hash-a", 1, "user-1", [new Claim(ClaimTypes.Role, "Learner")]);
 
         _clock.Advance(ApiTokenCache.Lifetime - TimeSpan.FromMilliseconds(1));
         Assert.True(cache.TryGet("hash-a", out var entry));
@@ -27,9 +27,9 @@ public sealed class ApiTokenCacheTests
     public void ForgetUser_DropsOnlyThatUsersTokens()
     {
         var cache = new ApiTokenCache(_clock);
-        cache.Set("hash-a", 1, "user-1", [], null);
-        cache.Set("hash-b", 2, "user-1", [], null);
-        cache.Set("hash-c", 3, "user-2", [], null);
+        cache.Set("hash-a", 1, "user-1", []);
+        cache.Set("hash-b", 2, "user-1", []);
+        cache.Set("hash-c", 3, "user-2", []);
 
         cache.ForgetUser("user-1");
 
@@ -39,25 +39,12 @@ public sealed class ApiTokenCacheTests
     }
 
     [Fact]
-    public void Touch_RecordsTheLastUseWrittenToTheDatabase()
-    {
-        var cache = new ApiTokenCache(_clock);
-        cache.Set("hash-a", 1, "user-1", [], null);
-        var now = _clock.GetUtcNow().UtcDateTime;
-
-        cache.Touch("hash-a", now);
-
-        Assert.True(cache.TryGet("hash-a", out var entry));
-        Assert.Equal(now, entry.LastUsedAt);
-    }
-
-    [Fact]
     public void ManyDistinctTokens_DoNotGrowTheCacheWithoutBound()
     {
         var cache = new ApiTokenCache(_clock);
         for (var i = 0; i < 25_000; i++)
         {
-            cache.Set($"hash-{i}", i, $"user-{i}", [], null);
+            cache.Set($"hash-{i}", i, $"user-{i}", []);
         }
 
         Assert.True(cache.Count <= ApiTokenCache.MaxEntries);

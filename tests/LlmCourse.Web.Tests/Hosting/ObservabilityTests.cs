@@ -34,7 +34,7 @@ public sealed partial class ObservabilityTests(ObservabilityTests.Factory factor
     }
 
     [Fact]
-    public async Task Metrics_AfterTraffic_ShowRequestsAndOutbox()
+    public async Task Metrics_AfterTraffic_ShowRequestsOutboxAndRuntime()
     {
         // A learner signs up: pages are requested and a confirmation mail goes through the outbox.
         await TestAccounts.RegisterAsync(factory);
@@ -59,8 +59,15 @@ public sealed partial class ObservabilityTests(ObservabilityTests.Factory factor
         Assert.Matches(SentMail(), text);
         Assert.True(double.Parse(SentMail().Match(text).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) >= 1, text);
         var requests = string.Join('\n', text.Split('\n').Where(l => l.StartsWith("http_server_request_duration_seconds_count", StringComparison.Ordinal)));
-        Assert.True(Regex.IsMatch(requests, @"http_route=""/?account/register"""), requests);
+        // Should this ever fail with no request lines at all, the message lists what the scrape did hold.
+        var names = string.Join(", ", text.Split('\n').Where(l => l.Length > 0 && l[0] != '#').Select(l => l.Split('{', ' ')[0]).Distinct());
+        Assert.True(Regex.IsMatch(requests, @"http_route=""/?account/register"""), requests.Length > 0 ? requests : $"no request lines; the scrape held: {names}");
         Assert.Matches(@"llmcourse_background_runs_total\{[^}]*service=""outbox""", text);
+
+        // The runtime's own: how much the JIT and the GC took, which says where a slow burst's CPU went.
+        Assert.Matches(@"(?m)^dotnet_jit_compiled_methods_total\{[^}]*\} [1-9]", text);
+        Assert.Matches(@"(?m)^dotnet_gc_pause_time_seconds_total\{", text);
+        Assert.Matches(@"(?m)^dotnet_thread_pool_queue_length\{", text);
     }
 
     [Theory]

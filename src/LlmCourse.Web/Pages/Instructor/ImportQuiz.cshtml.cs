@@ -51,19 +51,8 @@ public sealed class ImportQuizModel(DraftImports drafts) : PageModel
     {
         DraftWeeks = drafts.DraftWeeks();
         var problems = new List<string>();
-        var week = WeekNumber is { } n ? DraftWeeks.FirstOrDefault(w => w.Number == n) : null;
-        if (week is null)
-        {
-            problems.Add(DraftWeeks.Count == 0
-                ? "There is no draft week to import into: create one (or unpublish a week) first, so learners do not see the quiz before it is ready."
-                : "Choose a draft week for the quiz: learners see it when you publish the week.");
-        }
-
-        Title = Title?.Trim() ?? "";
-        if (Title.Length is 0 or > 200)
-        {
-            problems.Add("Give the quiz a title (at most 200 characters).");
-        }
+        var week = DraftImports.ChosenWeek(DraftWeeks, WeekNumber, "quiz", problems);
+        Title = DraftImports.Title(Title, "quiz", problems);
 
         var text = await DraftImports.SourceAsync(upload, Gift, MaxGiftBytes, "the questions", problems, HttpContext.RequestAborted);
         if (upload is { Length: > 0 })

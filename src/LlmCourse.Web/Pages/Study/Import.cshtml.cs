@@ -83,19 +83,8 @@ public sealed class ImportModel(DraftImports drafts) : PageModel
     {
         DraftWeeks = drafts.DraftWeeks();
         var problems = new List<string>();
-        var week = WeekNumber is { } n ? DraftWeeks.FirstOrDefault(w => w.Number == n) : null;
-        if (week is null)
-        {
-            problems.Add(DraftWeeks.Count == 0
-                ? "There is no draft week to import into: create one (or unpublish a week) first, so learners do not see the deck before it is ready."
-                : "Choose a draft week for the deck: learners see it when you publish the week.");
-        }
-
-        Title = Title?.Trim() ?? "";
-        if (Title.Length is 0 or > 200)
-        {
-            problems.Add("Give the deck a title (at most 200 characters).");
-        }
+        var week = DraftImports.ChosenWeek(DraftWeeks, WeekNumber, "deck", problems);
+        Title = DraftImports.Title(Title, "deck", problems);
 
         var format = Format(problems);
         var text = await SourceAsync(upload, problems);
