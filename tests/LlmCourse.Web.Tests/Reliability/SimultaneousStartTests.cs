@@ -92,10 +92,14 @@ public sealed class SimultaneousStartTests
         var p95 = sorted[(int)Math.Ceiling(sorted.Count * 0.95) - 1];
         Console.WriteLine($"2,000 starts within one second: p50 {sorted[sorted.Count / 2]:0} ms, p95 {p95:0} ms, max {sorted[^1]:0} ms");
         Assert.True(failures.IsEmpty, $"{failures.Count} starts failed: {string.Join(", ", failures.GroupBy(f => f).Select(g => $"{g.Key} x{g.Count()}"))}");
-        Assert.True(p95 < 1000, $"p95 {p95:0} ms (p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms)");
 
-        await using var db = database.OpenContext();
-        Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync(a => a.WeekNumber == 7));
+        // Nothing lost is checked before the time, so a slow run still says whether every start was kept.
+        await using (var db = database.OpenContext())
+        {
+            Assert.Equal(Learners, await db.Set<QuizAttempt>().CountAsync(a => a.WeekNumber == 7));
+        }
+
+        Assert.True(p95 < 1000, $"p95 {p95:0} ms (p50 {sorted[sorted.Count / 2]:0} ms, max {sorted[^1]:0} ms)");
     }
 
     private const string JitMethods = "dotnet_jit_compiled_methods_total";
