@@ -28,7 +28,7 @@ public sealed class ApiTokenUsage(IServiceScopeFactory scopes, TimeProvider cloc
     private readonly CancellationTokenSource _stopping = new();
     private int _scheduled;
 
-    /// <summary>Times waiting to be written (tests and the log read it).</summary>
+    /// <summary>How many tokens have a time waiting to be written.</summary>
     public int Pending => _pending.Count;
 
     /// <summary>Notes that the token was used at <paramref name="usedAt"/> (UTC); written within <see cref="WriteDelay"/>.</summary>
