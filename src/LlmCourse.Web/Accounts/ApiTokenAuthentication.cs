@@ -31,7 +31,7 @@ public sealed class ApiTokenAuthenticationHandler(
     public const string SchemeName = "ApiToken";
 
     /// <summary>A live token's owner with the roles, in one query (compiled once: a burst of new tokens is common).</summary>
-    private static readonly Func<AppDbContext, string, CancellationToken, Task<TokenOwner?>> FindOwner = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<AppDbContext, string, CancellationToken, Task<TokenOwner?>>> FindOwner = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string hash, CancellationToken ct) =>
             (from t in db.ApiTokens.AsNoTracking()
              where t.TokenHash == hash && t.RevokedAt == null
@@ -43,7 +43,7 @@ public sealed class ApiTokenAuthenticationHandler(
                  u.Email,
                  u.SecurityStamp,
                  (from ur in db.UserRoles where ur.UserId == u.Id join r in db.Roles on ur.RoleId equals r.Id select r.Name).ToList()))
-            .FirstOrDefault());
+            .FirstOrDefault()));
 
     private sealed record TokenOwner(long TokenId, string UserId, string? UserName, string? Email, string? SecurityStamp, List<string?> Roles);
 
@@ -78,7 +78,7 @@ public sealed class ApiTokenAuthenticationHandler(
         var hash = ApiTokens.Hash(token);
         if (!cache.TryGet(hash, out var known))
         {
-            var found = await FindOwner(db, hash, Context.RequestAborted);
+            var found = await FindOwner.For(db)(db, hash, Context.RequestAborted);
             if (found is null)
             {
                 return AuthenticateResult.Fail("Invalid or revoked API token.");
