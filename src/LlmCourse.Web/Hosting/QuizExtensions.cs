@@ -8,6 +8,7 @@ public static class QuizExtensions
     public static WebApplicationBuilder AddQuizzes(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<QuizRevisions>();
+        builder.Services.AddSingleton<AttemptInserts>();
         builder.Services.AddScoped<QuizService>();
         builder.Services.AddScoped<QuizOverrides>();
         builder.Services.AddScoped<EssayGrading>();

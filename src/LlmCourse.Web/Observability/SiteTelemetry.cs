@@ -32,6 +32,10 @@ public static class SiteTelemetry
     private static readonly Counter<long> ContentImports = Meter.CreateCounter<long>(
         "llmcourse.content.files_imported", "{file}", "Course files (pages and images) imported from the content folder while it is watched.");
 
+    private static readonly Histogram<long> StartGroups = Meter.CreateHistogram<long>(
+        "llmcourse.quiz.start_group_size", "{attempt}", "New quiz attempts written together in one save (Quizzes/AttemptInserts): its count is saves, its sum attempts.",
+        advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100] });
+
     /// <summary>Starts a pass of a background service; dispose the result when the pass ends.</summary>
     public static BackgroundPass StartPass(string service) => new(service, Source.StartActivity($"{service} pass", ActivityKind.Internal));
 
@@ -41,6 +45,8 @@ public static class SiteTelemetry
         Add(OutboxMessages, retrying, "retrying");
         Add(OutboxMessages, failed, "failed");
     }
+
+    public static void RecordStartGroup(int attempts) => StartGroups.Record(attempts);
 
     public static void RecordQuizAttemptsClosed(int count)
     {

@@ -18,7 +18,7 @@ namespace LlmCourse.Web.Quizzes;
 /// Overdue attempts are closed lazily, whenever the learner's attempts are read (pages and API), and by
 /// <see cref="QuizSweeper"/> once a minute, so an abandoned attempt is graded even if nobody looks at it.
 /// </remarks>
-public sealed class QuizService(AppDbContext db, QuizRevisions revisions, ProgressService progress, QuizOverrides overrides, TimeProvider clock, ILogger<QuizService> logger)
+public sealed class QuizService(AppDbContext db, QuizRevisions revisions, AttemptInserts inserts, ProgressService progress, QuizOverrides overrides, TimeProvider clock, ILogger<QuizService> logger)
 {
     public const string CompletionSource = CompletionRules.ByGrade;
 
@@ -31,7 +31,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     /// correlation) and by the parameter, so every part is an index lookup on (UserId, WeekNumber, QuizId) whatever
     /// plan the database picks, never a scan of the whole class's attempts at the quiz.
     /// </remarks>
-    private static readonly Func<AppDbContext, string, int, string, CancellationToken, Task<OverviewRows?>> ReadOverview = EF.CompileAsyncQuery(
+    private static readonly CompiledPerModel<Func<AppDbContext, string, int, string, CancellationToken, Task<OverviewRows?>>> ReadOverview = new(() => EF.CompileAsyncQuery(
         (AppDbContext db, string userId, int week, string quizId, CancellationToken ct) =>
             db.Users.AsNoTracking()
                 .Where(u => u.Id == userId)
@@ -39,7 +39,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
                     db.QuizUserOverrides.FirstOrDefault(o => o.UserId == u.Id && o.UserId == userId && o.WeekNumber == week && o.QuizId == quizId),
                     db.GradeOverrides.FirstOrDefault(o => o.UserId == u.Id && o.UserId == userId && o.WeekNumber == week && o.QuizId == quizId),
                     db.QuizAttempts.Where(a => a.UserId == u.Id && a.UserId == userId && a.WeekNumber == week && a.QuizId == quizId).OrderBy(a => a.Number).ToList()))
-                .FirstOrDefault());
+                .FirstOrDefault()));
 
     private sealed record OverviewRows(QuizUserOverride? Timing, GradeOverride? Grade, List<QuizAttempt> Attempts);
 
@@ -49,7 +49,7 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
     {
         ArgumentNullException.ThrowIfNull(week);
         ArgumentNullException.ThrowIfNull(quiz);
-        var rows = await ReadOverview(db, userId, week.Number, quiz.Id, ct);
+        var rows = await ReadOverview.For(db)(db, userId, week.Number, quiz.Id, ct);
         var own = rows?.Timing is { } timing ? QuizOverrides.ToOverride(timing) : null;
         var settings = AttemptRules.Apply(quiz.Settings, own);
         var attempts = rows?.Attempts ?? [];
@@ -104,17 +104,12 @@ public sealed class QuizService(AppDbContext db, QuizRevisions revisions, Progre
                 Deadline = AttemptRules.Deadline(AttemptRules.Apply(quiz.Settings, overview.Override), now)?.UtcDateTime,
                 MaxScore = quiz.Questions.Sum(q => q.Points),
             };
-            db.QuizAttempts.Add(attempt);
-            try
+
+            // Written with the starts of other learners that arrive meanwhile (group commit); false is a lost race.
+            // Only the lost race is retried; any other failure is a real error and goes up.
+            if (await inserts.InsertAsync(attempt))
             {
-                await db.SaveChangesAsync(ct);
-                db.Entry(attempt).State = EntityState.Detached;
                 return new StartResult(StartOutcome.Started, attempt, "");
-            }
-            catch (DbUpdateException ex) when (DatabaseErrors.IsUniqueViolation(ex))
-            {
-                // Only the lost race is retried; any other failure is a real error and goes up.
-                db.ChangeTracker.Clear();
             }
         }
 
