@@ -186,7 +186,9 @@ row "resident memory after the lecture and dashboard runs" "" "" "" "" "$rss"
 
 if [ -n "${LLMCOURSE_BENCH_POSTGRES:-}" ]; then
   echo "== PostgreSQL: anonymous lecture and signed-in dashboard"
-  start_site 5104 Postgres "$LLMCOURSE_BENCH_POSTGRES" "$PWD/content"; pg=$SITE_PID
+  # A new database per run (the site creates and migrates it), so accounts of an earlier run do not collide. Old
+  # ones are left for the operator to drop: psql -c 'DROP DATABASE "llmcourse_bench_…"'.
+  start_site 5104 Postgres "$LLMCOURSE_BENCH_POSTGRES;Database=llmcourse_bench_$(date +%s)" "$PWD/content"; pg=$SITE_PID
   wait_ready http://127.0.0.1:5104
   read -r rps p50 p99 _ < <(wrk_run http://127.0.0.1:5104/weeks/7/lecture/slides/1)
   row "site on PostgreSQL, anonymous lecture slide" "$rps" "$p50" "$p99" "$(awk "BEGIN{printf \"%.0f%%\", 100*$rps/$best_nginx}")" ""
