@@ -8,7 +8,7 @@ namespace LlmCourse.Web.Quizzes;
 /// Group commit for new quiz attempts. At exam time a class starts within a second, and each start written alone
 /// pays a whole save: EF Core's save pipeline, a round trip, a transaction and its commit. Here starts that arrive
 /// while a write is under way wait for it and go together in the next one, so a burst costs one save per group
-/// (measured in docs/benchmarks.md, "2,000 starts on PostgreSQL"). When nothing is being written a start goes at
+/// (measured in docs/benchmarks.md, "Morning of 2026-12-07"). When nothing is being written a start goes at
 /// once: no timer, no added delay.
 /// </summary>
 /// <remarks>
@@ -16,6 +16,7 @@ namespace LlmCourse.Web.Quizzes;
 /// cannot be stored (a lost race on the attempt number, an account deleted meanwhile) must not sink the others:
 /// the group is then written again row by row, and each start learns its own outcome. A failure of the database
 /// itself (after the execution strategy's retries) fails every start of the group, as it would have failed each.
+/// A start whose request is aborted meanwhile is still written; the learner finds it in progress.
 /// </remarks>
 public sealed class AttemptInserts(IServiceScopeFactory scopes, ILogger<AttemptInserts> logger)
 {
@@ -81,7 +82,7 @@ public sealed class AttemptInserts(IServiceScopeFactory scopes, ILogger<AttemptI
             }
             catch (Exception ex)
             {
-                // WriteAsync settles every start itself; this only keeps the writer alive if settling threw.
+                // WriteAsync settles every start it reaches; this covers a failure before it does (opening the scope).
                 logger.LogError(ex, "Writing a group of {Count} quiz starts failed", group.Count);
                 foreach (var pending in group)
                 {
