@@ -1,4 +1,3 @@
-using LlmCourse.Web.Accounts;
 using LlmCourse.Web.Data;
 using LlmCourse.Web.Quizzes;
 using LlmCourse.Web.Tests.Infrastructure;
@@ -121,19 +120,7 @@ public sealed class AttemptInsertsTests(ClockedAppFactory app) : IClassFixture<C
         for (var i = 0; i < count; i++)
         {
             ids[i] = Guid.NewGuid().ToString();
-            var email = $"inserts-{ids[i]}@example.com";
-            db.Users.Add(new AppUser
-            {
-                Id = ids[i],
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                DisplayName = "Learner",
-                CreatedAt = DateTime.UtcNow,
-                SecurityStamp = Guid.NewGuid().ToString(),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-            });
+            db.Users.Add(TestAccounts.Row(ids[i], $"inserts-{ids[i]}@example.com", "Learner", DateTime.UtcNow));
         }
 
         await db.SaveChangesAsync();

@@ -195,18 +195,7 @@ public sealed class SimultaneousStartTests
         {
             var id = Guid.NewGuid().ToString();
             var email = $"start-{i}@example.com";
-            db.Users.Add(new AppUser
-            {
-                Id = id,
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                DisplayName = $"Learner {i}",
-                CreatedAt = now,
-                SecurityStamp = Guid.NewGuid().ToString(),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-            });
+            db.Users.Add(TestAccounts.Row(id, email, $"Learner {i}", now));
             var token = ApiTokens.NewToken();
             tokens.Add(token);
             db.ApiTokens.Add(new ApiToken { UserId = id, Name = "load", TokenHash = ApiTokens.Hash(token), Prefix = token[..10], CreatedAt = now });
